@@ -1,0 +1,141 @@
+/**
+ * The `chitieu` commands of spec/interfaces.md: presets, template, check, demo.
+ */
+import { join, resolve } from 'node:path';
+import { formatActual, formatReported, formatResultTarget } from '../domain/display';
+import { formatNumber } from '../domain/format';
+import { findPreset, PRESETS } from '../domain/presets';
+import { toJsonReport } from '../domain/report';
+import type { CheckResult } from '../domain/result';
+import { sampleWorkbook } from '../domain/sample';
+import { STATUS_LABEL } from '../domain/status';
+import type { TargetSet } from '../domain/targetSet';
+import type { CellSpec, SheetSpec } from '../workbook/plan';
+import { DATA_SHEET_NAME, templatePlan } from '../workbook/render/templatePlan';
+import { runCheck } from '../workbook/runCheck';
+import { createXlsx } from '../workbook/xlsx';
+import type { ParsedArgs } from './args';
+import { guardOutput, openInput, UsageError, writeOutput } from './files';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** True when stderr is a terminal: long runs then show progress. */
+  readonly progress: boolean;
+  readonly today: Date;
+}
+
+function preset(id: string | undefined): TargetSet | undefined {
+  if (id === undefined) return undefined;
+  const set = findPreset(id);
+  if (!set) throw new UsageError(`Không có bộ chỉ tiêu "${id}". Các bộ có sẵn: ${PRESETS.map((p) => p.id).join(', ')}.`);
+  return set;
+}
+
+function year(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year cần năm có bốn chữ số (ví dụ 2024), không phải "${text}".`);
+  return Number(text);
+}
+
+export function presetsCommand(io: Io): number {
+  io.out('Các bộ chỉ tiêu có sẵn:');
+  for (const p of PRESETS) io.out(`  ${p.id.padEnd(16)} ${p.document} — ${p.indicators.length} chỉ tiêu`);
+  return 0;
+}
+
+export function templateCommand(args: ParsedArgs, io: Io): number {
+  const set = preset(args.options.get('preset'));
+  const out = args.options.get('out');
+  if (!set) throw new UsageError('Hãy chọn bộ chỉ tiêu: chitieu template --preset ID --out TỆP.xlsx');
+  if (!out) throw new UsageError('Hãy cho biết tệp sẽ ghi: --out TỆP.xlsx');
+  const wb = createXlsx();
+  wb.applySync(templatePlan(set));
+  writeOutput(out, wb.toBytes());
+  io.out(`Đã tạo mẫu nhập liệu cho bộ ${set.id}: ${resolve(out)}`);
+  return 0;
+}
+
+function printResult(result: CheckResult, io: Io): void {
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  io.out(`Bộ chỉ tiêu ${result.targetSet.id}, năm ${result.year}, sheet "${result.sheet}": ${formatNumber(result.units.length)} đơn vị.`);
+  io.out(`Kiểm tra: ${formatNumber(errors)} lỗi, ${formatNumber(result.problems.length - errors)} cảnh báo.`);
+  for (const r of result.indicators) {
+    io.out(
+      `  ${STATUS_LABEL[r.status].padEnd(13)} ${r.id.padEnd(20)} ${formatActual(r)} (mục tiêu ${formatResultTarget(r)}; ${formatReported(r)} đơn vị có số liệu)`,
+    );
+  }
+}
+
+export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const input = args.positional[1];
+  if (!input) throw new UsageError('Hãy cho biết tệp cần kiểm tra: chitieu check TỆP.xlsx [--preset ID] [--out KQ.xlsx] [--json BC.json]');
+  const out = args.options.get('out');
+  const json = args.options.get('json');
+  if (out) guardOutput(input, out);
+  if (json) guardOutput(input, json);
+  const set = preset(args.options.get('preset'));
+  const y = year(args.options.get('year'));
+  if (io.progress) io.err(`Đang đọc ${input}…`);
+  const wb = openInput(input);
+  const outcome = await runCheck(wb, { targetSet: set, sheet: args.options.get('sheet'), year: y, today: io.today });
+  if (!outcome.ok) throw new UsageError(`${input}: ${outcome.error.message}`);
+  printResult(outcome.result, io);
+  if (json) {
+    writeOutput(json, JSON.stringify(toJsonReport(outcome.result), null, 2) + '\n');
+    io.out(`Báo cáo JSON: ${resolve(json)}`);
+  }
+  if (out) {
+    if (io.progress) io.err('Đang ghi kết quả…');
+    await wb.apply(outcome.plan);
+    writeOutput(out, wb.toBytes());
+    io.out(`Tệp kết quả: ${resolve(out)}`);
+  }
+  const errors = outcome.result.problems.some((p) => p.severity === 'error');
+  return args.flags.has('strict') && errors ? 1 : 0;
+}
+
+function gridToSheet(name: string, rows: readonly (readonly unknown[])[], headerRow: number): SheetSpec {
+  return {
+    name,
+    rows: rows.map((r, i) =>
+      r.map((v): CellSpec | null => {
+        if (v === null || v === undefined) return null;
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+          return i + 1 === headerRow ? { v, s: 'data_header' } : i + 1 < headerRow ? { v, s: 'section' } : { v };
+        }
+        return null; // error values cannot be typed as values; the demo leaves that cell empty
+      }),
+    ),
+    colWidths: (rows[headerRow - 1] ?? []).map((h, c) => (c === 0 ? 6 : typeof h === 'string' ? Math.min(36, Math.max(12, Math.ceil(h.length * 0.7))) : 12)),
+    rowHeights: { [headerRow]: 48 },
+    freeze: { rows: headerRow, cols: 3 },
+  };
+}
+
+export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const dir = resolve(args.options.get('dir') ?? 'chitieu-demo');
+  const set = preset(args.options.get('preset') ?? 'bd-cdvc-2024') as TargetSet;
+  const y = year(args.options.get('year')) ?? 2024;
+  const sample = sampleWorkbook(set, { units: 40, year: y, seed: 2024, mistakes: true, title: true });
+  const input = join(dir, `so-lieu-mau-${set.id}-${y}.xlsx`);
+  const source = createXlsx();
+  source.applySync({ sheets: [gridToSheet(DATA_SHEET_NAME, sample.grid.rows, sample.headerRow)] });
+  writeOutput(input, source.toBytes());
+
+  const wb = openInput(input);
+  const outcome = await runCheck(wb, { targetSet: set, year: y, today: io.today });
+  if (!outcome.ok) throw new UsageError(outcome.error.message);
+  const output = join(dir, `ket-qua-${set.id}-${y}.xlsx`);
+  const json = join(dir, `bao-cao-${set.id}-${y}.json`);
+  await wb.apply(outcome.plan);
+  writeOutput(output, wb.toBytes());
+  writeOutput(json, JSON.stringify(toJsonReport(outcome.result), null, 2) + '\n');
+  io.out(`Dữ liệu mẫu (${sample.mistakes.length} lỗi thường gặp được cài sẵn): ${input}`);
+  printResult(outcome.result, io);
+  io.out('');
+  io.out(`Kết quả: ${output}`);
+  io.out(`  — sheet "${DATA_SHEET_NAME}": cột trạng thái tô màu bên phải bảng; sheet "Tổng hợp": báo cáo cho cuộc họp; sheet "Kiểm tra": danh sách lỗi.`);
+  io.out(`Báo cáo JSON: ${json}`);
+  return 0;
+}

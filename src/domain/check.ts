@@ -1,0 +1,185 @@
+/**
+ * The engine: table → header → normalise → validate → compute → one result model.
+ * Pure: takes a sheet's cells and a target set, returns a CheckResult or a reason it could not.
+ */
+import { columnDef } from './catalog';
+import { columnsForSet } from './columnsForSet';
+import { cellAt, type RawCell, type SheetGrid } from './grid';
+import { findTable, type TableLayout } from './header';
+import { computeIndicator } from './indicators';
+import { canonicalFix, normalizeCell, type CellIssue, type Value } from './normalize';
+import type { Problem } from './problem';
+import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result';
+import type { Status } from './status';
+import { isMultiYear, type TargetSet } from './targetSet';
+import { matchKey } from './text';
+import type { UnitRow } from './unit';
+import {
+  columnProblems,
+  duplicateProblems,
+  partProblems,
+  placer,
+  requiredProblems,
+  totalRowProblems,
+  yearProblems,
+} from './validate';
+
+export interface CheckOptions {
+  readonly targetSet: TargetSet;
+  /** The run's year; default: the latest `nam` in the data, else a year in the title rows, else today's. */
+  readonly year?: number;
+  /** Today, for the default year (injectable for tests). */
+  readonly today?: Date;
+}
+
+export type CheckError = { readonly code: 'no_table'; readonly message: string };
+
+export type CheckOutcome = { readonly ok: true; readonly value: CheckResult } | { readonly ok: false; readonly error: CheckError };
+
+const TOTAL_WORDS = new Set(['tong cong', 'tong', 'cong', 'tong so']);
+
+function isBlank(v: RawCell): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function isTotalsRow(grid: SheetGrid, row: number, layout: TableLayout): boolean {
+  for (const key of ['ten_don_vi', 'ma_don_vi']) {
+    const col = layout.keyCol.get(key);
+    if (col === undefined) continue;
+    const v = cellAt(grid, row, col);
+    if (typeof v === 'string' && TOTAL_WORDS.has(matchKey(v))) return true;
+  }
+  return false;
+}
+
+interface Staged {
+  row: number;
+  values: Record<string, Value | undefined>;
+}
+
+/**
+ * Checks one sheet against a target set.
+ *
+ * @example
+ * const out = checkSheet(grid, { targetSet: findPreset('bd-cdvc-2024')! });
+ * if (out.ok) out.value.indicators.map((i) => i.status);
+ */
+export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome {
+  const layout = findTable(grid);
+  if (!layout) {
+    return {
+      ok: false,
+      error: {
+        code: 'no_table',
+        message: `Sheet "${grid.name}" không có bảng số liệu CĐCS: không thấy dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" cùng ít nhất hai cột chuẩn khác trong 30 dòng đầu. Hãy dùng mẫu nhập liệu (chitieu template).`,
+      },
+    };
+  }
+  const set = options.targetSet;
+  const place = placer(grid.name);
+  const rawAt = (row: number, col: number) => cellAt(grid, row, col);
+  const problems: Problem[] = [];
+  const fixes: CellFix[] = [];
+  const dataCols = layout.columns.filter((c) => c.role === 'data' && c.key !== undefined);
+  const tableCols = layout.columns.filter((c) => c.role !== 'output').map((c) => c.col);
+
+  const staged: Staged[] = [];
+  const totalRows: number[] = [];
+  for (let row = layout.headerRow + 1; row <= layout.lastRow; row++) {
+    const cells = grid.rows[row - 1];
+    if (!cells || tableCols.every((c) => isBlank(cells[c] ?? null))) continue;
+    if (isTotalsRow(grid, row, layout)) {
+      totalRows.push(row);
+      continue;
+    }
+    const values: Record<string, Value | undefined> = {};
+    const cellProblems: { col: number; key: string; issue: CellIssue }[] = [];
+    for (const c of dataCols) {
+      const key = c.key as string;
+      const def = columnDef(key);
+      if (!def) continue;
+      const raw = cells[c.col] ?? null;
+      const n = normalizeCell(raw, def);
+      values[key] = n.value;
+      for (const issue of n.issues) cellProblems.push({ col: c.col, key, issue });
+      const fix = n.issues.length === 0 ? canonicalFix(raw, def, n.value) : undefined;
+      const legacyFix = n.issues.find((i) => i.fix)?.fix;
+      const chosen = legacyFix ?? fix;
+      if (chosen) fixes.push({ ...place.at(row, c.col, key, undefined), column: key, value: chosen.value, label: chosen.label });
+    }
+    staged.push({ row, values });
+    const code = typeof values.ma_don_vi === 'string' ? values.ma_don_vi : undefined;
+    const name = typeof values.ten_don_vi === 'string' ? values.ten_don_vi : undefined;
+    const unit = { ...(code ? { code } : {}), ...(name ? { name } : {}) };
+    for (const { col, key, issue } of cellProblems) {
+      const base = { ...place.at(row, col, key, unit), severity: issue.severity, message: issue.message };
+      const problem: Problem =
+        issue.rule === 'legacy_encoding'
+          ? { ...base, rule: 'legacy_encoding', encoding: issue.encoding ?? 'tcvn3', ...(issue.fix ? { fix: issue.fix } : {}) }
+          : ({ ...base, rule: issue.rule, ...(issue.fix ? { fix: issue.fix } : {}) } as Problem);
+      problems.push(problem);
+    }
+  }
+
+  const year = options.year ?? latestYear(staged) ?? layout.titleYear ?? (options.today ?? new Date()).getFullYear();
+  const units: UnitRow[] = staged.map((s) => {
+    const code = typeof s.values.ma_don_vi === 'string' ? s.values.ma_don_vi : undefined;
+    const name = typeof s.values.ten_don_vi === 'string' ? s.values.ten_don_vi : undefined;
+    const nam = s.values.nam;
+    return {
+      row: s.row,
+      ...(code ? { code } : {}),
+      ...(name ? { name } : {}),
+      year: typeof nam === 'number' ? nam : year,
+      values: s.values,
+    };
+  });
+
+  problems.push(...columnProblems(layout, set, columnsForSet(set)));
+  problems.push(...requiredProblems(units, layout, set, year, rawAt));
+  problems.push(...partProblems(units, layout));
+  problems.push(...duplicateProblems(units, layout));
+  problems.push(...totalRowProblems(totalRows, units, layout, rawAt));
+  if (!isMultiYear(set)) problems.push(...yearProblems(units, layout, year));
+  problems.sort((a, b) => a.row - b.row || a.col - b.col);
+  // Every message opens with its cell, as a secretary reads it on paper: "Ô F12: …".
+  for (let i = 0; i < problems.length; i++) problems[i] = { ...problems[i], message: `Ô ${problems[i].cell}: ${problems[i].message}` };
+
+  const indicators: IndicatorResult[] = [];
+  const statusByUnit = new Map<UnitRow, Record<string, Status>>();
+  for (const ind of set.indicators) {
+    const outcome = computeIndicator(ind, units, year);
+    indicators.push(outcome.result);
+    if (!outcome.unitStatus) continue;
+    for (const [u, s] of outcome.unitStatus) {
+      let rec = statusByUnit.get(u);
+      if (!rec) statusByUnit.set(u, (rec = {}));
+      rec[ind.id] = s;
+    }
+  }
+
+  const errorsByRow = new Map<number, number>();
+  for (const p of problems) if (p.severity === 'error') errorsByRow.set(p.row, (errorsByRow.get(p.row) ?? 0) + 1);
+  const unitResults: UnitResult[] = units.map((u) => ({
+    row: u.row,
+    ...(u.code ? { code: u.code } : {}),
+    ...(u.name ? { name: u.name } : {}),
+    year: u.year,
+    status: statusByUnit.get(u) ?? {},
+    errorCount: errorsByRow.get(u.row) ?? 0,
+  }));
+
+  return {
+    ok: true,
+    value: { targetSet: set, year, sheet: grid.name, layout, units: unitResults, indicators, problems, fixes },
+  };
+}
+
+function latestYear(rows: readonly Staged[]): number | undefined {
+  let max: number | undefined;
+  for (const r of rows) {
+    const y = r.values.nam;
+    if (typeof y === 'number' && (max === undefined || y > max)) max = y;
+  }
+  return max;
+}

@@ -1,0 +1,73 @@
+/**
+ * What the engine reads: the cells of one sheet as the user sees them.
+ * Adapters (xlsx, Office) fill it; the domain never touches a workbook.
+ */
+
+/** An Excel error value such as `#REF!` or `#DIV/0!`. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** One cell's value: text, number, boolean, an error value, or null for an empty cell. */
+export type RawCell = string | number | boolean | CellError | null;
+
+/**
+ * A sheet as a 2-D array: `rows[r][c]` is the cell at row r+1, column c+1 (A1 is `rows[0][0]`).
+ * Rows may be shorter than others; a missing entry is an empty cell.
+ */
+export interface SheetGrid {
+  readonly name: string;
+  readonly rows: readonly (readonly RawCell[])[];
+}
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === 'object' && value !== null && typeof (value as CellError).error === 'string';
+}
+
+/**
+ * Column letters for a 0-based column index.
+ *
+ * @example
+ * columnLetters(0) // 'A'
+ * columnLetters(27) // 'AB'
+ */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * 0-based column index for column letters.
+ *
+ * @example
+ * columnIndex('AB') // 27
+ */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+/**
+ * A1 address from a 1-based row and a 0-based column.
+ *
+ * @example
+ * a1(12, 5) // 'F12'
+ */
+export function a1(row: number, col: number): string {
+  return columnLetters(col) + row;
+}
+
+/** The cell at 1-based row and 0-based column, or null. */
+export function cellAt(grid: SheetGrid, row: number, col: number): RawCell {
+  const r = grid.rows[row - 1];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}

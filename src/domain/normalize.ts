@@ -1,0 +1,333 @@
+/**
+ * Turns one raw cell into the value the engine computes with, or a problem.
+ * Silent normalisation (spec/validation.md): NFD → NFC, spaces, Vietnamese number text,
+ * the listed variants of choices and booleans. Legacy-encoded text is converted and reported.
+ */
+import type { ColumnDef } from './catalog';
+import { isCellError, type RawCell } from './grid';
+import { fromLegacy, type LegacyEncoding } from './legacyEncoding';
+import type { Fix, RuleId } from './problem';
+import { cleanText, matchKey } from './text';
+import { formatNumber } from './format';
+
+export type Value = string | number | boolean;
+
+/** A problem found in one cell, before it gets its place (sheet, cell, unit). */
+export interface CellIssue {
+  readonly rule: RuleId;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly fix?: Fix;
+  readonly encoding?: LegacyEncoding;
+}
+
+export interface Normalized {
+  /** The value used in computation; undefined = missing. */
+  readonly value?: Value;
+  readonly issues: readonly CellIssue[];
+}
+
+const MISSING: Normalized = { issues: [] };
+const DASHES = new Set(['-', '—', '–', 'x', 'X']);
+
+const YES = new Set(['co', 'x', '✓', '✔', '1', 'yes', 'y', 'true', 'da', 'roi', 'dat', 'v']);
+const NO = new Set(['khong', '0', 'no', 'n', 'false', 'chua', 'k']);
+
+function display(raw: RawCell): string {
+  if (typeof raw === 'string') return raw.length > 60 ? raw.slice(0, 57) + '…' : raw;
+  if (typeof raw === 'number') return formatNumber(raw, 6);
+  if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+  if (isCellError(raw)) return raw.error;
+  return '';
+}
+
+function issue(rule: RuleId, severity: 'error' | 'warning', message: string, fix?: Fix): CellIssue {
+  return fix ? { rule, severity, message, fix } : { rule, severity, message };
+}
+
+/**
+ * Parses number text the way a Vietnamese return writes it: `.` groups thousands (`9.000`,
+ * `1.234.567`), `,` is the decimal mark (`1,5`); spaces between groups are allowed. A single
+ * `.` not followed by exactly three digits is read as a decimal point (`1.5`), the English habit.
+ *
+ * @example
+ * parseVietnameseNumber('1.234.567') // 1234567
+ * parseVietnameseNumber('1,5') // 1.5
+ * parseVietnameseNumber('12 người') // undefined
+ */
+export function parseVietnameseNumber(text: string): number | undefined {
+  let t = text.trim().replace(/[\s\u00a0]/g, '');
+  let sign = 1;
+  if (t.startsWith('-') || t.startsWith('−')) {
+    sign = -1;
+    t = t.slice(1);
+  } else if (t.startsWith('+')) {
+    t = t.slice(1);
+  }
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return sign * Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^\d+(,\d+)?$/.test(t)) return sign * Number(t.replace(',', '.'));
+  if (/^\d+\.\d+$/.test(t)) return sign * Number(t);
+  return undefined;
+}
+
+function normalizeText(raw: RawCell): Normalized {
+  if (typeof raw === 'number') return { value: formatNumber(raw, 10).replace(/\./g, ''), issues: [] };
+  if (typeof raw === 'boolean') return { value: raw ? 'TRUE' : 'FALSE', issues: [] };
+  if (typeof raw !== 'string') return MISSING;
+  const text = cleanText(raw);
+  if (!text) return MISSING;
+  const legacy = fromLegacy(text);
+  if (legacy) {
+    const converted = cleanText(legacy.text);
+    return {
+      value: converted,
+      issues: [
+        {
+          rule: 'legacy_encoding',
+          severity: 'warning',
+          encoding: legacy.encoding,
+          message: `"${display(raw)}" được gõ bằng bảng mã cũ ${legacy.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}; chương trình đọc là "${converted}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
+          fix: { value: converted, label: 'Đổi sang chữ Unicode' },
+        },
+      ],
+    };
+  }
+  return { value: text, issues: [] };
+}
+
+function normalizeNumber(raw: RawCell, def: ColumnDef): Normalized {
+  const what = def.type === 'money' ? 'số tiền (đồng)' : 'số nguyên';
+  let n: number;
+  if (typeof raw === 'number') {
+    n = raw;
+  } else if (typeof raw === 'string') {
+    const text = cleanText(raw);
+    if (!text) return MISSING;
+    if (DASHES.has(text)) {
+      return {
+        issues: [
+          issue(
+            'not_a_number',
+            'warning',
+            `"${text}" được hiểu là không có số liệu. Nếu là không, hãy gõ 0; nếu có số liệu, hãy gõ ${what}.`,
+          ),
+        ],
+      };
+    }
+    const parsed = parseVietnameseNumber(text);
+    if (parsed === undefined) {
+      return {
+        issues: [
+          issue(
+            'not_a_number',
+            'error',
+            `"${display(raw)}" không phải là số. Hãy gõ ${what}, chỉ gồm chữ số (ví dụ 1250 hoặc 1.250), không kèm chữ.`,
+          ),
+        ],
+      };
+    }
+    n = parsed;
+  } else if (typeof raw === 'boolean') {
+    return {
+      issues: [issue('not_a_number', 'error', `"${display(raw)}" không phải là số. Hãy gõ ${what}.`)],
+    };
+  } else {
+    return MISSING;
+  }
+  if (!Number.isFinite(n)) {
+    return { issues: [issue('not_a_number', 'error', `Giá trị không phải là số. Hãy gõ ${what}.`)] };
+  }
+  if (n < 0) {
+    return {
+      issues: [issue('negative', 'error', `${formatNumber(n, 6)} là số âm. Hãy gõ số từ 0 trở lên.`)],
+    };
+  }
+  if (!Number.isInteger(n)) {
+    return {
+      issues: [
+        issue(
+          'not_integer',
+          'error',
+          `${formatNumber(n, 6)} không phải là số nguyên. Hãy gõ ${what} không có phần lẻ (dấu phẩy là dấu thập phân; nghìn viết 1.250 hoặc 1250).`,
+        ),
+      ],
+    };
+  }
+  if (!Number.isSafeInteger(n)) {
+    return { issues: [issue('not_a_number', 'error', `Số quá lớn. Hãy kiểm tra lại và gõ ${what}.`)] };
+  }
+  // Number text such as "9.000" is read silently; canonicalFix offers turning it into a number.
+  return { value: n, issues: [] };
+}
+
+function normalizeYear(raw: RawCell): Normalized {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseVietnameseNumber(raw.replace(/\./g, '')) : undefined;
+  if (raw === null || (typeof raw === 'string' && !raw.trim())) return MISSING;
+  if (n === undefined || !Number.isInteger(n) || n < 1900 || n > 2100) {
+    return {
+      issues: [issue('not_a_number', 'error', `"${display(raw)}" không phải là năm. Hãy gõ năm có bốn chữ số, ví dụ 2024.`)],
+    };
+  }
+  return { value: n, issues: [] };
+}
+
+function choiceIndex(def: ColumnDef): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const choice of def.choices ?? []) {
+    index.set(matchKey(choice.value), choice.value);
+    for (const v of choice.variants) index.set(matchKey(v), choice.value);
+  }
+  return index;
+}
+
+const CHOICE_INDEX = new WeakMap<ColumnDef, Map<string, string>>();
+
+function lookupChoice(def: ColumnDef, text: string): string | undefined {
+  let index = CHOICE_INDEX.get(def);
+  if (!index) {
+    index = choiceIndex(def);
+    CHOICE_INDEX.set(def, index);
+  }
+  return index.get(matchKey(text));
+}
+
+function choiceList(def: ColumnDef): string {
+  return (def.choices ?? []).map((c) => c.value).join(', ');
+}
+
+function normalizeChoice(raw: RawCell, def: ColumnDef): Normalized {
+  if (raw === null) return MISSING;
+  const text = typeof raw === 'string' ? cleanText(raw) : display(raw);
+  if (!text) return MISSING;
+  const direct = lookupChoice(def, text);
+  if (direct) {
+    return { value: direct, issues: [] };
+  }
+  const legacy = fromLegacy(text);
+  if (legacy) {
+    const converted = lookupChoice(def, cleanText(legacy.text));
+    if (converted) {
+      return {
+        value: converted,
+        issues: [
+          {
+            rule: 'legacy_encoding',
+            severity: 'warning',
+            encoding: legacy.encoding,
+            message: `"${display(raw)}" được gõ bằng bảng mã cũ ${legacy.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}; chương trình đọc là "${converted}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
+            fix: { value: converted, label: `Đổi thành "${converted}"` },
+          },
+        ],
+      };
+    }
+  }
+  const old = (def.oldScale ?? []).find((o) => matchKey(o) === matchKey(text));
+  const hint = old ? ` "${old}" là mức xếp loại theo cách cũ (trước 2019), không dùng nữa.` : '';
+  return {
+    issues: [
+      issue(
+        'invalid_choice',
+        'error',
+        `"${display(raw)}" không phải là ${def.key === 'xep_loai' ? 'mức xếp loại' : `giá trị hợp lệ của cột "${def.header}"`}.${hint} Chọn một trong: ${choiceList(def)}.`,
+      ),
+    ],
+  };
+}
+
+function normalizeBool(raw: RawCell, def: ColumnDef): Normalized {
+  if (raw === null) return MISSING;
+  if (typeof raw === 'boolean') return { value: raw, issues: [] };
+  if (typeof raw === 'number') {
+    if (raw === 1) return { value: true, issues: [] };
+    if (raw === 0) return { value: false, issues: [] };
+  }
+  const text = typeof raw === 'string' ? cleanText(raw) : display(raw);
+  if (!text) return MISSING;
+  const key = matchKey(text);
+  if (YES.has(key) || YES.has(text)) return { value: true, issues: [] };
+  if (NO.has(key)) return { value: false, issues: [] };
+  const legacy = fromLegacy(text);
+  if (legacy) {
+    const k2 = matchKey(legacy.text);
+    if (YES.has(k2) || NO.has(k2)) {
+      const canonical = YES.has(k2) ? 'Có' : 'Không';
+      return {
+        value: YES.has(k2),
+        issues: [
+          {
+            rule: 'legacy_encoding',
+            severity: 'warning',
+            encoding: legacy.encoding,
+            message: `"${display(raw)}" được gõ bằng bảng mã cũ; chương trình đọc là "${canonical}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
+            fix: { value: canonical, label: `Đổi thành "${canonical}"` },
+          },
+        ],
+      };
+    }
+  }
+  return {
+    issues: [
+      issue('invalid_choice', 'error', `"${display(raw)}" không rõ là có hay không (cột "${def.header}"). Hãy gõ Có hoặc Không.`),
+    ],
+  };
+}
+
+/**
+ * Normalises one cell of a catalog column. An Excel error value is `formula_error`.
+ *
+ * @example
+ * normalizeCell('9.000', columnDef('so_dv')!).value // 9000
+ * normalizeCell('HTT', columnDef('xep_loai')!).value // 'Hoàn thành tốt nhiệm vụ'
+ */
+export function normalizeCell(raw: RawCell, def: ColumnDef): Normalized {
+  if (isCellError(raw)) {
+    return {
+      issues: [
+        issue(
+          'formula_error',
+          'error',
+          `Ô đang báo lỗi ${raw.error}. Hãy sửa công thức hoặc gõ trực tiếp giá trị của cột "${def.header}".`,
+        ),
+      ],
+    };
+  }
+  switch (def.type) {
+    case 'text':
+      return normalizeText(raw);
+    case 'int':
+    case 'money':
+      return normalizeNumber(raw, def);
+    case 'year':
+      return normalizeYear(raw);
+    case 'choice':
+      return normalizeChoice(raw, def);
+    case 'bool':
+      return normalizeBool(raw, def);
+  }
+}
+
+/**
+ * The safe fix for a cell that is read correctly but not stored canonically: number text →
+ * number, a variant → the canonical choice, a boolean variant → Có/Không. Undefined when the
+ * cell is already canonical.
+ *
+ * @example
+ * canonicalFix('9.000', columnDef('so_dv')!) // { value: 9000, label: 'Đổi thành số 9.000' }
+ */
+export function canonicalFix(raw: RawCell, def: ColumnDef, value: Value | undefined): Fix | undefined {
+  if (value === undefined || typeof raw !== 'string') return undefined;
+  if ((def.type === 'int' || def.type === 'money' || def.type === 'year') && typeof value === 'number') {
+    return { value, label: `Đổi thành số ${formatNumber(value)}` };
+  }
+  if (def.type === 'choice' && typeof value === 'string' && value !== raw) {
+    return { value, label: `Đổi thành "${value}"` };
+  }
+  if (def.type === 'bool' && typeof value === 'boolean') {
+    const canonical = value ? 'Có' : 'Không';
+    return canonical !== raw ? { value: canonical, label: `Đổi thành "${canonical}"` } : undefined;
+  }
+  if (def.type === 'text' && typeof value === 'string' && value !== raw) {
+    return { value, label: 'Chuẩn hóa chữ' };
+  }
+  return undefined;
+}

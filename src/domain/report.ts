@@ -1,0 +1,89 @@
+/**
+ * The JSON report of spec/interfaces.md, built from the result model. Its shape is a stable
+ * contract for outside checks: change it only by adding fields.
+ */
+import { toNumber } from './rational';
+import type { CheckResult } from './result';
+import type { Status } from './status';
+import type { Comparator } from './targetSet';
+
+export interface JsonReport {
+  preset: string;
+  year: number;
+  sheet: string;
+  units: { row: number; code?: string; name?: string; status: Record<string, Status>; errors: number }[];
+  indicators: {
+    id: string;
+    label: string;
+    kind: string;
+    comparator: Comparator;
+    target: number | [number, number];
+    actual: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    status: Status;
+    inScope: number;
+    reported: number;
+    yearsPresent?: number[];
+  }[];
+  problems: {
+    sheet: string;
+    cell: string;
+    column: string | null;
+    unit: string | null;
+    unitName?: string;
+    rule: string;
+    severity: 'error' | 'warning';
+    message: string;
+    file?: string;
+  }[];
+}
+
+/**
+ * Builds the report object (serialise it with JSON.stringify).
+ *
+ * @example
+ * toJsonReport(result).indicators[0].status // 'DAT'
+ */
+export function toJsonReport(result: CheckResult): JsonReport {
+  return {
+    preset: result.targetSet.id,
+    year: result.year,
+    sheet: result.sheet,
+    units: result.units.map((u) => ({
+      row: u.row,
+      ...(u.code !== undefined ? { code: u.code } : {}),
+      ...(u.name !== undefined ? { name: u.name } : {}),
+      status: { ...u.status },
+      errors: u.errorCount,
+    })),
+    indicators: result.indicators.map((i) => {
+      const t = i.target;
+      const target: number | [number, number] = t.upper ? [toNumber(t.value), toNumber(t.upper)] : toNumber(t.value);
+      return {
+        id: i.id,
+        label: i.label,
+        kind: i.kind,
+        comparator: t.comparator,
+        target,
+        actual: i.actual ?? null,
+        numerator: i.numerator ?? null,
+        denominator: i.denominator ?? null,
+        status: i.status,
+        inScope: i.inScope,
+        reported: i.reported,
+        ...(i.years ? { yearsPresent: [...i.years.present] } : {}),
+      };
+    }),
+    problems: result.problems.map((p) => ({
+      sheet: p.sheet,
+      cell: p.cell,
+      column: p.column ?? null,
+      unit: p.unit?.code ?? null,
+      ...(p.unit?.name ? { unitName: p.unit.name } : {}),
+      rule: p.rule,
+      severity: p.severity,
+      message: p.message,
+    })),
+  };
+}

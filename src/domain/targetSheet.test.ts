@@ -1,0 +1,356 @@
+import { HTT_PLUS, XL_KHT } from './catalog';
+import type { RawCell } from './grid';
+import { findPreset, PRESETS } from './presets';
+import type { Indicator, TargetSet } from './targetSet';
+import { readTargetSheet, TARGET_SHEET_NAME, targetSetToRows, type TargetSheetProblem } from './targetSheet';
+
+type Rows = RawCell[][];
+
+function rowsOf(id: string): Rows {
+  return targetSetToRows(findPreset(id)!) as Rows;
+}
+
+function read(rows: Rows) {
+  return readTargetSheet({ name: TARGET_SHEET_NAME, rows });
+}
+
+function readOk(rows: Rows): TargetSet {
+  const r = read(rows);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 2));
+  return r.value;
+}
+
+function problemsOf(rows: Rows): TargetSheetProblem[] {
+  const r = read(rows);
+  if (r.ok) throw new Error('expected problems');
+  return r.problems;
+}
+
+/** 0-based row index of the table header and 0-based column of a header text. */
+function headerAt(rows: Rows): number {
+  return rows.findIndex((r) => r.includes('Mã') && r.includes('Loại'));
+}
+function col(rows: Rows, header: string): number {
+  return rows[headerAt(rows)].indexOf(header);
+}
+function rowOf(rows: Rows, id: string): number {
+  const c = col(rows, 'Mã');
+  return rows.findIndex((r, i) => i > headerAt(rows) && r[c] === id);
+}
+function setCell(rows: Rows, id: string, header: string, value: RawCell): void {
+  rows[rowOf(rows, id)][col(rows, header)] = value;
+}
+function indicator(set: TargetSet, id: string): Indicator | undefined {
+  return set.indicators.find((i) => i.id === id);
+}
+
+describe('targetSetToRows', () => {
+  it('writes metadata, an instruction, a blank row and the table', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    expect(rows.slice(0, 10)).toEqual([
+      ['Mã bộ chỉ tiêu', 'bd-cdvc-2024'],
+      ['Tên chương trình', findPreset('bd-cdvc-2024')!.title],
+      ['Văn bản', 'Chương trình số 06/CTr-CĐVC ngày 16/9/2024'],
+      ['Số hiệu', '06/CTr-CĐVC'],
+      ['Cơ quan ban hành', 'CÔNG ĐOÀN VIÊN CHỨC TỈNH BÌNH ĐỊNH'],
+      ['Cơ quan cấp trên', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH'],
+      ['Địa danh', 'Bình Định'],
+      ['Mục', 'mục II'],
+      ['Nguồn', '000_04690bb8481b653f.txt'],
+      ['Mốc thời gian', null],
+    ]);
+    expect(rows[10][0]).toBe('Hướng dẫn');
+    expect(rows[10][1]).toContain('Mục tiêu');
+    expect(rows[11]).toEqual([]);
+    expect(rows[12]).toEqual([
+      'Mã',
+      'Chỉ tiêu',
+      'Diễn giải',
+      'Loại',
+      'Tử số / Cột',
+      'Mẫu số / Cột cuối',
+      'Giá trị điều kiện',
+      'Ngưỡng mỗi đơn vị',
+      'Theo đơn vị',
+      'Cấp',
+      'Khu vực',
+      'Chỉ tính khi',
+      'Từ năm',
+      'Đến năm',
+      'Mục tiêu',
+      'Kết quả nhập tay',
+      'Đơn vị tính',
+    ]);
+    expect(rows).toHaveLength(13 + 8);
+  });
+
+  it('writes each kind in its columns', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    const sk = rows[rowOf(rows, 'sang_kien_15')];
+    expect(sk.slice(3, 15)).toEqual([
+      'Tỷ lệ đơn vị đạt ngưỡng (unit_threshold)',
+      'dv_sang_kien',
+      'so_dv',
+      null,
+      '≥ 15%',
+      null,
+      'CĐCS',
+      null,
+      null,
+      null,
+      null,
+      '≥ 100%',
+    ]);
+    const kht = rows[rowOf(rows, 'khong_kht')];
+    expect([kht[3], kht[4], kht[6], kht[14]]).toEqual(['Số đơn vị (unit_count)', 'xep_loai', XL_KHT, '≤ 0']);
+    expect(rows[rowOf(rows, 'bao_phu_dv')][8]).toBe('Có');
+
+    const hy = rowsOf('hy-cdgd-nq02');
+    const kn = hy[rowOf(hy, 'ket_nap_2021_2023')];
+    expect([kn[3], kn[4], kn[12], kn[13], kn[14]]).toEqual(['Tổng (sum)', 'dv_ket_nap_moi', 2021, 2023, '≥ 120']);
+    const htt = hy[rowOf(hy, 'htt_nnn')];
+    expect([htt[6], htt[9], htt[10]]).toEqual([HTT_PLUS.join('; '), 'CĐCS', 'Ngoài nhà nước']);
+    expect(hy[rowOf(hy, 'tuldtt_nnn')][14]).toBe('đến 2023: ≥ 100%; đến 2025: ≥ 80%; đến 2030: ≥ 85%; đến 2045: ≥ 99%');
+    expect(hy[rowOf(hy, 'cap_tren_htt')][9]).toBe('CĐ cấp trên');
+    expect(hy[rowOf(hy, 'cong_khai_tc')][9]).toBe('Tất cả');
+
+    const bt = rowsOf('bt-ldld-2024');
+    const pb = bt[rowOf(bt, 'phan_bien')];
+    expect([pb[3], pb[14], pb[15], pb[16]]).toEqual(['Nhập tay (manual)', '≥ 1', null, 'cuộc']);
+    expect(bt[rowOf(bt, 'tuyen_truyen')][14]).toBe('90%–95%');
+    expect(bt[rowOf(bt, 'phat_trien_dv')][14]).toBe('≥ 9.000');
+
+    expect(rowsOf('cdgd-ct1-2024')[9]).toEqual(['Mốc thời gian', 'Sơ kết: quý 3/2026; Tổng kết: quý 3/2028']);
+  });
+});
+
+describe('round trip', () => {
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s reads back equal', (_id, p) => {
+    const back = readOk(targetSetToRows(p) as Rows);
+    expect(back).toEqual(p);
+    // No key set to undefined anywhere: the same shape, key for key.
+    expect(back).toStrictEqual(JSON.parse(JSON.stringify(p)));
+  });
+});
+
+describe('user edits', () => {
+  it('takes a changed target cell', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'dat_chuan_vh', 'Mục tiêu', '≥ 90%');
+    setCell(rows, 'sang_kien_15', 'Ngưỡng mỗi đơn vị', 'ít nhất 20%');
+    const set = readOk(rows);
+    expect(indicator(set, 'dat_chuan_vh')?.target).toEqual({ comparator: '>=', value: { n: 9, d: 10 } });
+    expect(indicator(set, 'sang_kien_15')).toMatchObject({ unitTarget: { comparator: '>=', value: { n: 1, d: 5 } } });
+  });
+
+  it('takes a number typed in Mục tiêu (0.9 is 90%, 9000 is nine thousand)', () => {
+    const rows = rowsOf('bt-ldld-2024');
+    setCell(rows, 'hoc_nghe_dn', 'Mục tiêu', 0.9);
+    setCell(rows, 'don_thu', 'Mục tiêu', 95);
+    setCell(rows, 'phat_trien_dv', 'Mục tiêu', 9500);
+    setCell(rows, 'chu_ky_so', 'Mục tiêu', '3.200');
+    const set = readOk(rows);
+    expect(indicator(set, 'hoc_nghe_dn')?.target).toEqual({ comparator: '>=', value: { n: 9, d: 10 } });
+    expect(indicator(set, 'don_thu')?.target).toEqual({ comparator: '>=', value: { n: 19, d: 20 } });
+    expect(indicator(set, 'phat_trien_dv')?.target).toEqual({ comparator: '>=', value: { n: 9500, d: 1 } });
+    expect(indicator(set, 'chu_ky_so')?.target).toEqual({ comparator: '>=', value: { n: 3200, d: 1 } });
+  });
+
+  it('drops a deleted row, and a row deleted by clearing it', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    rows.splice(rowOf(rows, 'dang_ky_vh'), 1);
+    rows[rowOf(rows, 'phat_dong_cds')] = [];
+    const set = readOk(rows);
+    expect(set.indicators.map((i) => i.id)).toEqual([
+      'co_ke_hoach',
+      'dang_ky_thi_dua',
+      'khong_kht',
+      'bao_phu_dv',
+      'sang_kien_15',
+      'dat_chuan_vh',
+    ]);
+  });
+
+  it('adds a sum line, and other kinds typed by hand', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    const header = rows[headerAt(rows)] as string[];
+    const line = (cells: Record<string, RawCell>): RawCell[] => header.map((h) => cells[h] ?? null);
+    rows.push(
+      [],
+      line({ Mã: 'ket_nap_moi', 'Chỉ tiêu': 'Đoàn viên kết nạp mới', Loại: 'sum', 'Tử số / Cột': 'dv_ket_nap_moi', 'Mục tiêu': '≥ 500' }),
+      line({
+        Mã: 'htt_nn',
+        Loại: 'ty le don vi',
+        'Tử số / Cột': 'Xếp loại',
+        'Giá trị điều kiện': 'htt, HTXS',
+        'Khu vực': 'nha nuoc',
+        'Mục tiêu': 'trên 80%',
+      }),
+      line({
+        Mã: 'giam_ngheo',
+        Loại: 'Mức giảm',
+        'Tử số / Cột': 'ho_ngheo_dau_ky',
+        'Mẫu số / Cột cuối': 'ho_ngheo_cuoi_ky',
+        Cấp: 'tat ca',
+        'Từ năm': '2024',
+        'Đến năm': 2025,
+        'Mục tiêu': 'từ 6 đến 10%',
+      }),
+      line({ Mã: 'hoi_thao', 'Chỉ tiêu': 'Hội thảo', Loại: 'Nhập tay', 'Mục tiêu': 'ít nhất 2 cuộc', 'Kết quả nhập tay': 3, 'Đơn vị tính': 'cuộc' }),
+    );
+    const set = readOk(rows);
+    expect(set.indicators).toHaveLength(12);
+    expect(indicator(set, 'ket_nap_moi')).toEqual({
+      id: 'ket_nap_moi',
+      kind: 'sum',
+      column: 'dv_ket_nap_moi',
+      label: 'Đoàn viên kết nạp mới',
+      scope: {},
+      target: { comparator: '>=', value: { n: 500, d: 1 } },
+    });
+    expect(indicator(set, 'htt_nn')).toEqual({
+      id: 'htt_nn',
+      kind: 'unit_share',
+      condition: { column: 'xep_loai', values: HTT_PLUS },
+      label: 'htt_nn',
+      scope: { sector: 'Nhà nước' },
+      target: { comparator: '>', value: { n: 4, d: 5 } },
+    });
+    expect(indicator(set, 'giam_ngheo')).toEqual({
+      id: 'giam_ngheo',
+      kind: 'reduction',
+      start: 'ho_ngheo_dau_ky',
+      end: 'ho_ngheo_cuoi_ky',
+      label: 'giam_ngheo',
+      scope: { level: 'all', years: [2024, 2025] },
+      target: { comparator: '>=', value: { n: 3, d: 50 }, upper: { n: 1, d: 10 } },
+    });
+    expect(indicator(set, 'hoi_thao')).toEqual({
+      id: 'hoi_thao',
+      kind: 'manual',
+      value: 3,
+      unitLabel: 'cuộc',
+      label: 'Hội thảo',
+      scope: {},
+      target: { comparator: '>=', value: { n: 2, d: 1 } },
+    });
+  });
+
+  it('reads the table whatever the column order, and metadata wherever it is', () => {
+    const p = findPreset('hy-cdgd-nq02')!;
+    const rows = targetSetToRows(p) as Rows;
+    const h = headerAt(rows);
+    const order = rows[h].map((_, i) => i).reverse();
+    const table = rows.slice(h).map((r) => order.map((i) => (r[i] === undefined ? null : r[i])));
+    // Metadata shuffled, moved one column right, with a title row and blank rows added.
+    const meta = rows.slice(0, 10).reverse().map((r) => [null, ...r]);
+    const moved: Rows = [['CHỈ TIÊU CHƯƠNG TRÌNH'], ...meta, [], [], ...table.slice(0, 3), [], ...table.slice(3)];
+    expect(readOk(moved)).toEqual(p);
+  });
+
+  it('accepts the kind by Vietnamese name or code, without diacritics or case', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'co_ke_hoach', 'Loại', 'unit_share');
+    setCell(rows, 'khong_kht', 'Loại', 'SO DON VI');
+    setCell(rows, 'khong_kht', 'Giá trị điều kiện', 'không hoàn thành');
+    setCell(rows, 'bao_phu_dv', 'Loại', 'tỉ lệ');
+    setCell(rows, 'bao_phu_dv', 'Theo đơn vị', true);
+    expect(readOk(rows)).toEqual(findPreset('bd-cdvc-2024'));
+  });
+
+  it('accepts "HTT trở lên" for the two best ratings', () => {
+    const rows = rowsOf('cdgd-ct1-2024');
+    setCell(rows, 'htt_nn', 'Giá trị điều kiện', 'Hoàn thành tốt nhiệm vụ trở lên');
+    setCell(rows, 'htt_nnn', 'Giá trị điều kiện', 'HTT+');
+    expect(readOk(rows)).toEqual(findPreset('cdgd-ct1-2024'));
+  });
+
+  it('gives a set without metadata a default id', () => {
+    const rows = rowsOf('cdgd-ct1-2024').slice(12);
+    const set = readOk(rows);
+    expect(set).toMatchObject({ id: 'tuy-chinh', title: '', document: '', documentNumber: '', issuer: '' });
+    expect(set.indicators).toHaveLength(5);
+    expect('milestones' in set).toBe(false);
+  });
+});
+
+describe('problems', () => {
+  it('names the cell of a garbage kind, in Vietnamese', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'dang_ky_vh', 'Loại', 'abc xyz');
+    const problems = problemsOf(rows);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'unknown_kind', cell: 'D20' });
+    expect(problems[0].message).toContain('Không hiểu loại chỉ tiêu "abc xyz"');
+    expect(problems[0].message).toContain('Tổng (sum)');
+  });
+
+  it('reports a bad target with examples', () => {
+    const rows = rowsOf('bt-ldld-2024');
+    setCell(rows, 'phat_trien_dv', 'Mục tiêu', '15%');
+    setCell(rows, 'hoc_nghe_dn', 'Mục tiêu', 'nhiều');
+    const problems = problemsOf(rows);
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([
+      ['bad_target', 'O15'],
+      ['bad_target', 'O16'],
+    ]);
+    expect(problems[0].message).toContain('nhiều');
+    expect(problems[1].message).toContain('bỏ dấu %');
+  });
+
+  it('reports unknown and unfit columns, unknown choice values, duplicate ids', () => {
+    const rows = rowsOf('bd-cdvc-nq02');
+    setCell(rows, 'uu_dai', 'Tử số / Cột', 'so_dv_uu_dai_xyz');
+    setCell(rows, 'vhtt', 'Mẫu số / Cột cuối', 'cong_khai_tc');
+    setCell(rows, 'htt_tro_len', 'Giá trị điều kiện', 'Vững mạnh');
+    setCell(rows, 'kiem_tra_tc', 'Mã', 'cong_khai_tc');
+    setCell(rows, 'gioi_thieu_dang', 'Chỉ tính khi', 'so_dv');
+    const problems = problemsOf(rows);
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([
+      ['unknown_column', 'E17'],
+      ['unfit_column', 'F19'],
+      ['unfit_column', 'L21'],
+      ['unknown_value', 'G22'],
+      ['duplicate_id', 'A26'],
+    ]);
+    expect(problems[0].message).toContain('Không có cột "so_dv_uu_dai_xyz"');
+    expect(problems[1].message).toContain('cong_khai_tc');
+    expect(problems[3].message).toContain('Hoàn thành tốt nhiệm vụ');
+    expect(problems[4].message).toContain('A25');
+  });
+
+  it('reports missing fields and bad years', () => {
+    const rows = rowsOf('hy-cdgd-nq02');
+    setCell(rows, 'ket_nap_2021_2023', 'Đến năm', null);
+    setCell(rows, 'ket_nap_2021_2025', 'Từ năm', 'năm ngoái');
+    setCell(rows, 'hoc_tap', 'Mục tiêu', '');
+    setCell(rows, 'uu_dai', 'Loại', null);
+    const problems = problemsOf(rows);
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([
+      ['missing_field', 'O14'],
+      ['missing_field', 'D21'],
+      ['missing_field', 'N26'],
+      ['bad_value', 'M27'],
+    ]);
+    for (const p of problems) expect(p.message).toMatch(/[ĐđTtGgKkMm]/);
+  });
+
+  it('reports a sheet without a table', () => {
+    expect(problemsOf([['Mã bộ chỉ tiêu', 'x'], ['ghi chú']])).toEqual([
+      expect.objectContaining({ code: 'no_table', cell: 'A1' }),
+    ]);
+  });
+
+  it('reports a table without lines', () => {
+    const rows = rowsOf('bd-cdvc-2024').slice(0, 13);
+    expect(problemsOf(rows)).toEqual([expect.objectContaining({ code: 'empty_table', cell: 'A14' })]);
+  });
+
+  it('reports a table without a Mục tiêu column', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    const c = col(rows, 'Mục tiêu');
+    for (const r of rows.slice(12)) r.splice(c, 1);
+    const problems = problemsOf(rows);
+    expect(problems[0]).toMatchObject({ code: 'missing_column', cell: 'Q13' });
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The output plan: everything the product writes into a workbook, as plain data.
+ * `render/` builds it from one result model; every adapter (xlsx, Office) applies it the same way,
+ * so Excel and the command line give the same workbook.
+ */
+import type { StyleKey } from './styles';
+
+/** One cell to write. Text is always written as a value, never as a formula. */
+export interface CellSpec {
+  readonly v: string | number | boolean | null;
+  readonly s?: StyleKey;
+  /** An internal hyperlink to a cell of this workbook. */
+  readonly link?: { readonly sheet: string; readonly cell: string };
+}
+
+export interface PageSpec {
+  readonly landscape: boolean;
+  /** Fit all columns on one page width (any number of pages tall). */
+  readonly fitToWidth: boolean;
+  /** Rows repeated at the top of each printed page, 1-based inclusive. */
+  readonly printTitleRows?: readonly [number, number];
+}
+
+export interface ValidationSpec {
+  /** A1 range, e.g. 'E2:E500'. */
+  readonly range: string;
+  /** The allowed values (a drop-down list). */
+  readonly list: readonly string[];
+}
+
+/** A whole sheet the product owns (Tổng hợp, Kiểm tra, a template's sheets): replaced as a whole. */
+export interface SheetSpec {
+  readonly name: string;
+  /** rows[r][c] is the cell at row r+1, column c+1; null leaves the cell empty. */
+  readonly rows: readonly (readonly (CellSpec | null)[])[];
+  /** Column widths in characters, from column A. */
+  readonly colWidths?: readonly number[];
+  /** Row heights in points, by 1-based row. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
+  /** Merged ranges, e.g. 'A1:C1'. */
+  readonly merges?: readonly string[];
+  /** Frozen panes: rows above and columns left of the split. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly validations?: readonly ValidationSpec[];
+  readonly page?: PageSpec;
+}
+
+/** The product's columns on the user's data sheet: status columns and `Lỗi dữ liệu`. */
+export interface DataSheetPatch {
+  readonly sheet: string;
+  /**
+   * Columns (0-based) holding an earlier run's output: cleared (values and formats) from
+   * `clearFromRow` down before writing, so a changed target set leaves nothing stale.
+   */
+  readonly clearCols: readonly number[];
+  readonly clearFromRow: number;
+  /** 0-based column of the first status column. */
+  readonly startCol: number;
+  /** Cells to write, by 1-based row; each row's cells start at `startCol`. */
+  readonly rows: readonly { readonly row: number; readonly cells: readonly CellSpec[] }[];
+  /** Widths (characters) of the written columns, from `startCol`. */
+  readonly colWidths: readonly number[];
+}
+
+export interface OutputPlan {
+  readonly data?: DataSheetPatch;
+  /** Sheets to create or replace whole, in this order, after the existing sheets. */
+  readonly sheets: readonly SheetSpec[];
+}

@@ -1,0 +1,131 @@
+/**
+ * The `Tổng hợp` sheet for meetings: an administrative header in the style of Nghị định 30/2020
+ * (issuing body, national motto, place and date, title), the indicator table, the units not
+ * meeting each per-unit indicator, and a signature block. A4 landscape, one page wide.
+ */
+import { formatActual, formatReported, formatResultTarget } from '../../domain/display';
+import { formatNumber, placeDateLine } from '../../domain/format';
+import type { CheckResult, IndicatorResult } from '../../domain/result';
+import { STATUS_LABEL } from '../../domain/status';
+import type { CellSpec, SheetSpec } from '../plan';
+import { rowHeightFor } from './rowHeight';
+
+export const SUMMARY_SHEET_NAME = 'Tổng hợp';
+
+/** How many units are named inside the table cell before "và N đơn vị khác". */
+const NAMES_IN_CELL = 8;
+const WIDTHS = [16, 44, 13, 22, 14, 16, 44];
+
+type Row = (CellSpec | null)[];
+
+function text(v: string, s: CellSpec['s']): CellSpec {
+  return { v, s };
+}
+
+function failingText(r: IndicatorResult): string {
+  if (!r.perUnit) return '';
+  if (r.failingUnits.length === 0) return r.status === 'THIEU_DU_LIEU' || r.status === 'KHONG_AP_DUNG' ? '' : 'Không có';
+  const names = r.failingUnits.slice(0, NAMES_IN_CELL).map((u) => u.name ?? u.code ?? `dòng ${u.row}`);
+  const more = r.failingUnits.length - names.length;
+  return `${formatNumber(r.failingUnits.length)} đơn vị: ${names.join('; ')}${more > 0 ? `; và ${formatNumber(more)} đơn vị khác (xem danh sách bên dưới)` : ''}`;
+}
+
+/**
+ * @example
+ * renderSummarySheet(result, new Date(2026, 10, 21)).name // 'Tổng hợp'
+ */
+export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec {
+  const set = result.targetSet;
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  const heights: Record<number, number> = {};
+  const line = (cells: Row) => {
+    rows.push(cells);
+    return rows.length;
+  };
+  const fullWidth = WIDTHS.reduce((a, b) => a + b, 0);
+  const wide = (v: string, s: CellSpec['s'], fontSize = 11) => {
+    const r = line([text(v, s)]);
+    merges.push(`A${r}:G${r}`);
+    heights[r] = Math.max(fontSize > 12 ? 22 : 15, rowHeightFor([v], [fullWidth], fontSize));
+  };
+  const tableLine = (cells: Row) => {
+    const r = line(cells);
+    heights[r] = rowHeightFor(cells.map((c) => (c && typeof c.v === 'string' ? c.v : undefined)), WIDTHS);
+    return r;
+  };
+
+  // Administrative header: issuing body on the left, national motto on the right.
+  const left1 = set.parentIssuer ?? '';
+  const r1 = line([text(left1.toUpperCase(), 'org'), null, null, null, text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'motto')]);
+  merges.push(`A${r1}:C${r1}`, `E${r1}:G${r1}`);
+  const r2 = line([text(set.issuer.toUpperCase(), 'org_bold'), null, null, null, text('Độc lập - Tự do - Hạnh phúc', 'motto_sub')]);
+  merges.push(`A${r2}:C${r2}`, `E${r2}:G${r2}`);
+  const r3 = line([null, null, null, null, text(placeDateLine(set.place ?? '……', today), 'place_date')]);
+  merges.push(`E${r3}:G${r3}`);
+  line([]);
+  wide(`BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM ${result.year}`, 'title', 14);
+  wide(`${set.document}${set.section ? `, ${set.section}` : ''}${set.title ? ` — ${set.title}` : ''}`, 'subtitle', 12);
+
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const warnings = result.problems.length - errors;
+  const unitsOfYear = result.units.filter((u) => u.year === result.year).length;
+  wide(
+    `Số liệu: sheet "${result.sheet}", ${formatNumber(unitsOfYear)} đơn vị năm ${result.year}. Kiểm tra: ${formatNumber(errors)} lỗi, ${formatNumber(warnings)} cảnh báo (chi tiết ở sheet "Kiểm tra"). Bộ chỉ tiêu: ${set.id}.`,
+    'note',
+  );
+  if (set.milestones?.length) wide(`Mốc thời gian: ${set.milestones.join('; ')}.`, 'note');
+  line([]);
+
+  const headerRow = line(
+    ['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đạt/Chưa đạt', 'Số đơn vị có số liệu', 'Đơn vị chưa đạt'].map((h) =>
+      text(h, 'table_header'),
+    ),
+  );
+  heights[headerRow] = 30;
+  for (const r of result.indicators) {
+    tableLine([
+      text(r.id, 'cell'),
+      text(r.label, 'cell'),
+      text(formatResultTarget(r), 'cell_center'),
+      text(formatActual(r), 'cell_center'),
+      text(STATUS_LABEL[r.status], `status_${r.status}`),
+      text(formatReported(r), 'cell_center'),
+      text(failingText(r), 'cell'),
+    ]);
+  }
+
+  const failing = result.indicators.filter((r) => r.perUnit && r.failingUnits.length > 0);
+  if (failing.length) {
+    line([]);
+    wide('ĐƠN VỊ CHƯA ĐẠT THEO TỪNG CHỈ TIÊU', 'section');
+    line(['Mã', 'Chỉ tiêu', 'Dòng', 'Mã đơn vị', 'Tên đơn vị'].map((h) => text(h, 'table_header')));
+    for (const r of failing) {
+      for (const u of r.failingUnits) {
+        const rr = line([
+          text(r.id, 'cell'),
+          text(r.label, 'cell'),
+          { v: u.row, s: 'cell_center', link: { sheet: result.sheet, cell: `A${u.row}` } },
+          text(u.code ?? '', 'cell'),
+          text(u.name ?? '', 'cell'),
+        ]);
+        merges.push(`E${rr}:G${rr}`);
+      }
+    }
+  }
+
+  line([]);
+  const sig = line([text('NGƯỜI LẬP BIỂU', 'org_bold'), null, null, null, text('TM. BAN THƯỜNG VỤ', 'org_bold')]);
+  merges.push(`A${sig}:C${sig}`, `E${sig}:G${sig}`);
+  const sig2 = line([text('(Ký, ghi rõ họ tên)', 'place_date'), null, null, null, text('(Ký, ghi rõ họ tên, đóng dấu)', 'place_date')]);
+  merges.push(`A${sig2}:C${sig2}`, `E${sig2}:G${sig2}`);
+
+  return {
+    name: SUMMARY_SHEET_NAME,
+    rows,
+    colWidths: WIDTHS,
+    rowHeights: heights,
+    merges,
+    page: { landscape: true, fitToWidth: true, printTitleRows: [headerRow, headerRow] },
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * The xlsx adapter of the workbook port: reads sheets and applies an OutputPlan by patching
+ * the package's XML parts. Parts we don't own are never parsed for writing, only copied.
+ */
+import type { SheetGrid } from '../../domain/grid';
+import type { OutputPlan, SheetSpec } from '../plan';
+import type { WorkbookPort } from '../port';
+import type { StyleKey } from '../styles';
+import { patchDataSheet } from './dataPatch';
+import { ReadError, Result, XlsxError, XlsxLimits, errorMessage } from './limits';
+import { XlsxPackage } from './pkg';
+import { quoteSheet } from './refs';
+import { parseSharedStrings } from './sharedStrings';
+import { readSheetXml } from './sheetReader';
+import { StyleIndex, WORKSHEET_CONTENT_TYPE, worksheetXml } from './sheetWriter';
+import { STYLES_CONTENT_TYPE, addStyles, minimalStylesXml } from './stylesPatch';
+import {
+  EMPTY_RELS,
+  REL_STYLES,
+  REL_WORKSHEET,
+  Rel,
+  SheetRef,
+  addRel,
+  addSheet,
+  parseRels,
+  parseSheets,
+  relTypeIs,
+  relsPathFor,
+  renameSheet,
+  resolveTarget,
+  retargetRel,
+  setOverride,
+  setPrintTitles,
+} from './workbookParts';
+
+const CONTENT_TYPES = '[Content_Types].xml';
+
+/** Sheet names compare as Excel does: case-insensitively (and we also ignore Unicode normal form). */
+const sheetKey = (name: string): string => name.normalize('NFC').toLowerCase();
+
+export class XlsxWorkbook implements WorkbookPort {
+  private sst: string[] | undefined;
+  private readonly warningList: string[] = [];
+
+  /** @internal use openXlsx / createXlsx */
+  constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly limits: XlsxLimits,
+    /** Path of the workbook part, normally `xl/workbook.xml`. */
+    private readonly wbPath: string,
+  ) {}
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheetNamesSync();
+  }
+
+  async readSheet(name: string): Promise<SheetGrid> {
+    return this.readSheetSync(name);
+  }
+
+  async apply(plan: OutputPlan): Promise<void> {
+    this.applySync(plan);
+  }
+
+  sheetNamesSync(): string[] {
+    return parseSheets(this.workbookXml()).map((s) => s.name);
+  }
+
+  /** Throws XlsxError: `no_such_sheet`, `too_large`, `too_many_cells` or `corrupt`. */
+  readSheetSync(name: string): SheetGrid {
+    const r = this.readSheetResult(name);
+    if (!r.ok) throw new XlsxError(r.error.code, r.error.message);
+    return r.value;
+  }
+
+  readSheetResult(name: string): Result<SheetGrid, ReadError> {
+    const ref = this.findSheet(name);
+    if (!ref) return { ok: false, error: { code: 'no_such_sheet', message: errorMessage('no_such_sheet', { sheet: name }) } };
+    try {
+      const part = this.sheetPart(ref);
+      // Chart sheets and dialog sheets have no cells.
+      if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
+      const xml = this.pkg.text(part.path);
+      if (xml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
+      const rows = readSheetXml(xml, {
+        sheetName: ref.name,
+        maxCells: this.limits.maxCells,
+        sharedStrings: () => this.sharedStrings(),
+      });
+      return { ok: true, value: { name: ref.name, rows } };
+    } catch (err) {
+      const e = err instanceof XlsxError ? err : new XlsxError('corrupt', undefined, String(err));
+      const code = e.code === 'too_large' || e.code === 'too_many_cells' ? e.code : 'corrupt';
+      return { ok: false, error: { code, message: code === e.code ? e.message : errorMessage(code) } };
+    }
+  }
+
+  /** Notes about parts of the plan that could not be written as asked (English, for logs). */
+  warnings(): readonly string[] {
+    return this.warningList;
+  }
+
+  applySync(plan: OutputPlan): void {
+    const style = this.prepareStyles(plan);
+    if (plan.data) {
+      const ref = this.findSheet(plan.data.sheet);
+      if (!ref) throw new XlsxError('no_such_sheet', errorMessage('no_such_sheet', { sheet: plan.data.sheet }));
+      const part = this.sheetPart(ref);
+      const xml = part.worksheet ? this.pkg.text(part.path) : undefined;
+      if (xml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
+      this.pkg.setText(part.path, patchDataSheet(xml, plan.data, style));
+    }
+    for (const spec of plan.sheets) this.writeSheet(spec, style);
+  }
+
+  toBytes(): Uint8Array {
+    return this.pkg.toBytes();
+  }
+
+  // ---- internals ----
+
+  private workbookXml(): string {
+    const xml = this.pkg.text(this.wbPath);
+    if (xml === undefined) throw new XlsxError('not_xlsx');
+    return xml;
+  }
+
+  private rels(): Rel[] {
+    return parseRels(this.pkg.text(relsPathFor(this.wbPath)));
+  }
+
+  private findSheet(name: string): SheetRef | undefined {
+    const sheets = parseSheets(this.workbookXml());
+    return sheets.find((s) => s.name === name) ?? sheets.find((s) => sheetKey(s.name) === sheetKey(name));
+  }
+
+  private sheetPart(ref: SheetRef): { path: string; worksheet: boolean } {
+    const rel = this.rels().find((r) => r.id === ref.relId);
+    if (!rel || rel.external) throw new XlsxError('corrupt', undefined, `sheet ${ref.name} has no relationship`);
+    return { path: resolveTarget(this.wbPath, rel.target), worksheet: relTypeIs(rel.type, 'worksheet') };
+  }
+
+  private sharedStrings(): string[] {
+    if (!this.sst) {
+      const rel = this.rels().find((r) => relTypeIs(r.type, 'sharedStrings'));
+      const xml = rel ? this.pkg.text(resolveTarget(this.wbPath, rel.target)) : undefined;
+      this.sst = xml ? parseSharedStrings(xml) : [];
+    }
+    return this.sst;
+  }
+
+  /** Adds the styles the plan uses to styles.xml (creating it if the file has none). */
+  private prepareStyles(plan: OutputPlan): StyleIndex {
+    const keys: StyleKey[] = [];
+    const seen = new Set<StyleKey>();
+    const note = (k: StyleKey | undefined): void => {
+      if (k && !seen.has(k)) seen.add(k), keys.push(k);
+    };
+    plan.data?.rows.forEach((r) => r.cells.forEach((c) => note(c?.s)));
+    plan.sheets.forEach((s) => s.rows.forEach((r) => r.forEach((c) => note(c?.s ?? undefined))));
+    if (!keys.length) return () => undefined;
+
+    const relsPath = relsPathFor(this.wbPath);
+    let rel = this.rels().find((r) => relTypeIs(r.type, 'styles'));
+    if (!rel) {
+      const dir = this.wbPath.slice(0, this.wbPath.lastIndexOf('/') + 1);
+      let n = 0;
+      while (this.pkg.has(`${dir}styles${n || ''}.xml`)) n++;
+      const target = `styles${n || ''}.xml`;
+      this.pkg.setText(dir + target, minimalStylesXml({ name: 'Calibri', size: 11, family: '2' }));
+      this.pkg.setText(relsPath, addRel(this.pkg.text(relsPath) ?? EMPTY_RELS, REL_STYLES, target).xml);
+      this.pkg.setText(CONTENT_TYPES, setOverride(this.pkg.text(CONTENT_TYPES)!, dir + target, STYLES_CONTENT_TYPE));
+      rel = this.rels().find((r) => relTypeIs(r.type, 'styles'))!;
+    }
+    const path = resolveTarget(this.wbPath, rel.target);
+    const { xml, index } = addStyles(this.pkg.text(path)!, keys);
+    this.pkg.setText(path, xml);
+    return (k) => (k ? index.get(k) : undefined);
+  }
+
+  /** Replaces the sheet of that name (keeping its position and sheetId) or appends a new one. */
+  private writeSheet(spec: SheetSpec, style: StyleIndex): void {
+    const { xml, warnings } = worksheetXml(spec, style);
+    this.warningList.push(...warnings.map((w) => `${spec.name}: ${w}`));
+    const relsPath = relsPathFor(this.wbPath);
+    let wb = this.workbookXml();
+    let index: number;
+    const existing = this.findSheet(spec.name);
+    if (existing) {
+      index = parseSheets(wb).findIndex((s) => s.start === existing.start);
+      const part = this.sheetPart(existing);
+      if (part.worksheet) this.pkg.setText(part.path, xml);
+      else {
+        // A chart sheet of the same name: point its relationship at a new worksheet part.
+        const { path, target } = this.newSheetPart();
+        this.pkg.setText(path, xml);
+        this.pkg.setText(relsPath, retargetRel(this.pkg.text(relsPath)!, existing.relId, REL_WORKSHEET, target));
+        this.pkg.setText(CONTENT_TYPES, setOverride(this.pkg.text(CONTENT_TYPES)!, path, WORKSHEET_CONTENT_TYPE));
+      }
+      if (existing.name !== spec.name) wb = renameSheet(wb, existing, spec.name);
+    } else {
+      const { path, target } = this.newSheetPart();
+      this.pkg.setText(path, xml);
+      const added = addRel(this.pkg.text(relsPath) ?? EMPTY_RELS, REL_WORKSHEET, target);
+      this.pkg.setText(relsPath, added.xml);
+      this.pkg.setText(CONTENT_TYPES, setOverride(this.pkg.text(CONTENT_TYPES)!, path, WORKSHEET_CONTENT_TYPE));
+      const sheets = parseSheets(wb);
+      const sheetId = sheets.reduce((m, s) => (s.sheetId > m ? s.sheetId : m), 0) + 1;
+      wb = addSheet(wb, spec.name, sheetId, added.id);
+      index = sheets.length;
+    }
+    const titles = spec.page?.printTitleRows;
+    wb = setPrintTitles(wb, index, titles ? `${quoteSheet(spec.name)}!$${titles[0]}:$${titles[1]}` : undefined);
+    this.pkg.setText(this.wbPath, wb);
+  }
+
+  /** An unused `worksheets/sheetN.xml` next to the workbook part. */
+  private newSheetPart(): { path: string; target: string } {
+    const dir = this.wbPath.slice(0, this.wbPath.lastIndexOf('/') + 1);
+    let n = 1;
+    while (this.pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
+    return { path: `${dir}worksheets/sheet${n}.xml`, target: `worksheets/sheet${n}.xml` };
+  }
+}

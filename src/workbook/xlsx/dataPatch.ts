@@ -1,0 +1,265 @@
+/**
+ * Applies a DataSheetPatch to the user's worksheet XML: clears the product's old columns,
+ * writes the new status cells, widens `<dimension>` and sets the column widths.
+ *
+ * Everything else stays byte-identical: rows we don't touch are copied as slices of the
+ * original text, and inside a touched row the user's cells are copied verbatim (cells are
+ * only removed in the product's columns). The output is built as string chunks.
+ */
+import { a1 } from '../../domain/grid';
+import type { CellSpec, DataSheetPatch } from '../plan';
+import { cellXml } from './cellXml';
+import { patchCols } from './colsPatch';
+import { XlsxError } from './limits';
+import { formatRange, parseRange, unionRange } from './refs';
+import type { StyleIndex } from './sheetWriter';
+import { attrStart, findElement, findStartTag, rootElement, tagEnd } from './xml';
+
+interface PatchRow {
+  readonly row: number;
+  readonly cells: readonly (CellSpec | null)[];
+}
+
+/**
+ * A patch row's cells as XML, in column order. Strings are built only when the row is written,
+ * so a 100,000-row patch does not hold a second copy of every cell.
+ */
+function rowXml(p: string, row: PatchRow, startCol: number, style: StyleIndex): string {
+  let out = '';
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = row.cells[i];
+    out += cellXml(p, a1(row.row, startCol + i), cell, style(cell?.s));
+  }
+  return out;
+}
+
+export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleIndex): string[] {
+  const p = rootElement(xml).prefix;
+  const sd = findElement(xml, p + 'sheetData');
+  if (!sd) throw new XlsxError('corrupt', undefined, 'worksheet without sheetData');
+  const rows = patchRows(patch);
+  const clear = new Set(patch.clearCols);
+  const { startCol } = patch;
+
+  const body: string[] = [];
+  let copyFrom = sd.openEnd;
+  let next = 0; // next patch row to place
+  let prevRow = 0;
+  const rowTag = p + 'row';
+  const rowClose = '</' + rowTag + '>';
+  const newRow = (row: PatchRow): string => {
+    const cells = rowXml(p, row, startCol, style);
+    return cells ? `<${p}row r="${row.row}">${cells}</${p}row>` : '';
+  };
+  let i = sd.openEnd;
+  for (;;) {
+    const rs = sd.selfClosing ? -1 : findStartTag(xml, rowTag, i, sd.innerEnd);
+    if (rs < 0) break;
+    const gt = tagEnd(xml, rs);
+    const selfClosing = xml.charCodeAt(gt - 2) === 47;
+    const ra = attrStart(xml, rs, gt, 'r');
+    const rowNum = ra >= 0 ? parseInt(xml.slice(ra, xml.indexOf(xml[ra - 1], ra)), 10) : prevRow + 1;
+    const rowEnd = selfClosing ? gt : xml.indexOf(rowClose, gt) + rowClose.length;
+    // New rows that belong before this one.
+    if (next < rows.length && rows[next].row < rowNum) {
+      body.push(xml.slice(copyFrom, rs));
+      copyFrom = rs;
+      while (next < rows.length && rows[next].row < rowNum) body.push(newRow(rows[next++]));
+    }
+    const mine = next < rows.length && rows[next].row === rowNum ? rows[next++] : undefined;
+    const clearing = rowNum >= patch.clearFromRow && clear.size > 0;
+    if (mine || clearing) {
+      const addEnd = mine ? startCol + mine.cells.length : startCol;
+      const owned = (col: number): boolean => (clearing && clear.has(col)) || (col >= startCol && col < addEnd);
+      const added = mine ? rowXml(p, mine, startCol, style) : '';
+      const replaced = patchRow(xml, p, { rs, gt, rowEnd, selfClosing, rowNum }, owned, startCol, mine ? mine.cells.length : 0, added);
+      if (replaced !== undefined) {
+        body.push(xml.slice(copyFrom, rs), replaced);
+        copyFrom = rowEnd;
+      }
+    }
+    prevRow = rowNum;
+    i = rowEnd;
+  }
+  const rest = rows.slice(next).map(newRow).join('');
+  const head = patchHead(xml.slice(0, sd.start), p, patch, rows);
+  if (sd.selfClosing) {
+    const sheetData = rest ? xml.slice(sd.start, sd.end - 2) + '>' + rest + `</${p}sheetData>` : xml.slice(sd.start, sd.end);
+    return [head, sheetData, xml.slice(sd.end)];
+  }
+  body.push(xml.slice(copyFrom, sd.innerEnd), rest);
+  return [head, xml.slice(sd.start, sd.openEnd), ...body, xml.slice(sd.innerEnd)];
+}
+
+/** Patch rows sorted by row; two entries for one row are merged (later cells win). */
+function patchRows(patch: DataSheetPatch): PatchRow[] {
+  const byRow = new Map<number, PatchRow>();
+  for (const r of patch.rows) {
+    if (!(r.row >= 1)) continue;
+    const prev = byRow.get(r.row);
+    if (!prev) {
+      byRow.set(r.row, r);
+      continue;
+    }
+    const cells = [...prev.cells];
+    r.cells.forEach((c, i) => (cells[i] = c));
+    byRow.set(r.row, { row: r.row, cells });
+  }
+  return [...byRow.values()].sort((a, b) => a.row - b.row);
+}
+
+// Scratch arrays for the cells of the row being patched (reused: no allocation per row).
+let cellStart = new Int32Array(256);
+let cellEnd = new Int32Array(256);
+let cellCol = new Int32Array(256);
+let cellHasRef = new Uint8Array(256);
+
+function growScratch(): void {
+  const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+    const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  cellStart = grow(cellStart);
+  cellEnd = grow(cellEnd);
+  cellCol = grow(cellCol);
+  cellHasRef = grow(cellHasRef);
+}
+
+/** Reads the row's cells into the scratch arrays; returns their count and where the non-cell tail starts. */
+function scanCells(xml: string, p: string, from: number, to: number): { n: number; tailStart: number } {
+  const cellTag = p + 'c';
+  const cellClose = '</' + cellTag + '>';
+  let prevCol = -1;
+  let n = 0;
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || lt >= to) return { n, tailStart: to };
+    const after = xml.charCodeAt(lt + 1 + cellTag.length);
+    const isCell = xml.startsWith(cellTag, lt + 1) && (after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13);
+    if (!isCell) return { n, tailStart: lt };
+    // cell attributes (r, s, t, cm, vm, ph) never contain '>'
+    const gt = xml.indexOf('>', lt) + 1;
+    const end = xml.charCodeAt(gt - 2) === 47 ? gt : xml.indexOf(cellClose, gt) + cellClose.length;
+    const ra = attrStart(xml, lt, gt, 'r');
+    let col = prevCol + 1;
+    if (ra >= 0) {
+      let c = 0;
+      for (let k = ra, ch = xml.charCodeAt(k); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++k)) c = c * 26 + ch - 64;
+      if (c > 0) col = c - 1;
+    }
+    if (n === cellStart.length) growScratch();
+    cellStart[n] = lt;
+    cellEnd[n] = end;
+    cellCol[n] = col;
+    cellHasRef[n] = ra >= 0 ? 1 : 0;
+    n++;
+    prevCol = col;
+    i = end;
+  }
+}
+
+interface RowSpan {
+  readonly rs: number;
+  readonly gt: number;
+  readonly rowEnd: number;
+  readonly selfClosing: boolean;
+  readonly rowNum: number;
+}
+
+/**
+ * The row with the product's cells removed and `added` inserted in column order, or undefined
+ * when nothing changes. Kept cells are copied as slices of the original text; each cell carries
+ * the text up to the next cell (white space of pretty-printed files), so the result is the same
+ * whether the previous output is there or not: re-running is idempotent.
+ * Kept cells without an `r` get one: their position was implicit (previous cell + 1), and
+ * removing or inserting a neighbour would otherwise move them.
+ */
+function patchRow(
+  xml: string,
+  p: string,
+  row: RowSpan,
+  owned: (col: number) => boolean,
+  addCol: number,
+  addCount: number,
+  added: string,
+): string | undefined {
+  const { n, tailStart } = row.selfClosing ? { n: 0, tailStart: row.gt } : scanCells(xml, p, row.gt, row.rowEnd);
+  let removed = 0;
+  for (let k = 0; k < n; k++) if (owned(cellCol[k])) removed++;
+  if (removed === 0 && !added) return undefined;
+  if (row.selfClosing && n === 0 && !added) return undefined;
+
+  const parts: string[] = [];
+  let runStart = -1; // pending verbatim slice [runStart, runEnd)
+  let runEnd = -1;
+  const flush = (): void => {
+    if (runStart >= 0) parts.push(xml.slice(runStart, runEnd));
+    runStart = -1;
+  };
+  let addedDone = !added;
+  let first = -1;
+  let last = -1;
+  const note = (from: number, to: number): void => {
+    if (first < 0) first = from;
+    last = to;
+  };
+  const addLast = addCol + Math.max(0, addCount - 1);
+  for (let k = 0; k < n; k++) {
+    const col = cellCol[k];
+    if (owned(col)) continue;
+    if (!addedDone && col >= addCol) {
+      flush();
+      parts.push(added);
+      note(addCol, addLast);
+      addedDone = true;
+    }
+    const pieceStart = k === 0 ? row.gt : cellStart[k];
+    const pieceEnd = k + 1 < n ? cellStart[k + 1] : cellEnd[k];
+    if (cellHasRef[k]) {
+      if (runStart >= 0 && runEnd === pieceStart) runEnd = pieceEnd;
+      else flush(), (runStart = pieceStart), (runEnd = pieceEnd);
+    } else {
+      flush();
+      const s = cellStart[k];
+      parts.push(xml.slice(pieceStart, s) + `<${p}c r="${a1(row.rowNum, col)}"` + xml.slice(s + p.length + 2, pieceEnd));
+    }
+    note(col, col);
+  }
+  flush();
+  if (!addedDone) {
+    parts.push(added);
+    note(addCol, addLast);
+  }
+  let open = xml.slice(row.rs, row.gt);
+  if (row.selfClosing) open = open.replace(/\s*\/>$/, '>');
+  // `spans` is an optimisation hint; keep it true to the cells we leave.
+  if (first >= 0 && open.includes('spans=')) open = open.replace(/(\sspans=")[^"]*"/, `$1${first + 1}:${last + 1}"`);
+  const tail = row.selfClosing ? '' : xml.slice(tailStart, row.rowEnd - (p.length + 6));
+  return open + parts.join('') + tail + `</${p}row>`;
+}
+
+/** `<dimension>` grows to cover the written cells; `<cols>` gets the widths of the written columns. */
+function patchHead(head: string, p: string, patch: DataSheetPatch, rows: readonly PatchRow[]): string {
+  let out = head;
+  const dim = findElement(out, p + 'dimension');
+  if (dim && rows.length) {
+    const tag = out.slice(dim.start, dim.openEnd);
+    const m = /(\sref=")([^"]*)"/.exec(tag);
+    const current = m ? parseRange(m[2]) : undefined;
+    if (m && current) {
+      let r = current;
+      for (const row of rows) {
+        if (row.cells.length) r = unionRange(r, { r1: row.row, c1: patch.startCol, r2: row.row, c2: patch.startCol + row.cells.length - 1 });
+      }
+      const updated = tag.replace(m[0], `${m[1]}${formatRange(r)}"`);
+      out = out.slice(0, dim.start) + updated + out.slice(dim.openEnd);
+    }
+  }
+  const widths = new Map<number, number>();
+  patch.colWidths.forEach((w, i) => {
+    if (Number.isFinite(w) && w > 0) widths.set(patch.startCol + i + 1, w);
+  });
+  return patchCols(out, p, widths);
+}

@@ -1,0 +1,71 @@
+/**
+ * Limits that keep a hostile or accidental file (zip bomb, a sheet with millions of cells) from
+ * exhausting memory, and the typed errors the adapter reports, each with a Vietnamese sentence
+ * that tells the secretary what to do.
+ */
+
+export interface XlsxLimits {
+  /** Sum of the uncompressed sizes of all parts we inflate (declared and real). */
+  readonly maxUncompressedBytes: number;
+  /** Cells (`<c>` elements) in one sheet. */
+  readonly maxCells: number;
+}
+
+export const DEFAULT_LIMITS: XlsxLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxCells: 2_000_000 };
+
+export function resolveLimits(partial?: Partial<XlsxLimits>): XlsxLimits {
+  return { ...DEFAULT_LIMITS, ...(partial ?? {}) };
+}
+
+export type OpenErrorCode =
+  | 'not_zip'
+  | 'encrypted_or_xls'
+  | 'not_xlsx'
+  | 'macro_enabled'
+  | 'too_large'
+  | 'too_many_cells'
+  | 'corrupt';
+
+export type OpenError = { code: OpenErrorCode; message: string };
+
+/** Errors when reading one sheet: the open errors that can only show up then, plus an unknown name. */
+export type ReadErrorCode = 'no_such_sheet' | 'too_large' | 'too_many_cells' | 'corrupt';
+export type ReadError = { code: ReadErrorCode; message: string };
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+const MB = 1024 * 1024;
+
+export function errorMessage(code: OpenErrorCode | ReadErrorCode, detail?: { limit?: number; sheet?: string }): string {
+  switch (code) {
+    case 'not_zip':
+      return 'Tệp này không phải là tệp Excel .xlsx: hãy mở tệp trong Excel và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".';
+    case 'encrypted_or_xls':
+      return 'Tệp được bảo vệ bằng mật khẩu hoặc là tệp .xls cũ: hãy mở trong Excel, bỏ mật khẩu và lưu thành .xlsx.';
+    case 'not_xlsx':
+      return 'Tệp nén này không phải là sổ làm việc Excel: hãy chọn đúng tệp .xlsx (hoặc mở tệp trong Excel và lưu thành .xlsx).';
+    case 'macro_enabled':
+      return 'Tệp có chứa macro (.xlsm), chương trình không mở tệp có macro: hãy mở trong Excel và lưu thành "Sổ làm việc Excel (.xlsx)".';
+    case 'too_large':
+      return `Tệp quá lớn để xử lý (hơn ${Math.round((detail?.limit ?? 0) / MB)} MB khi giải nén): hãy xoá các trang tính, hình ảnh không cần thiết hoặc tách thành nhiều tệp nhỏ hơn.`;
+    case 'too_many_cells':
+      return `Trang tính${detail?.sheet ? ` "${detail.sheet}"` : ''} có quá nhiều ô (hơn ${(detail?.limit ?? 0).toLocaleString('vi-VN')} ô): hãy xoá các dòng, cột thừa hoặc tách dữ liệu thành nhiều tệp.`;
+    case 'corrupt':
+      return 'Tệp Excel bị hỏng hoặc không đọc được: hãy mở tệp trong Excel, lưu lại thành .xlsx rồi thử lại.';
+    case 'no_such_sheet':
+      return `Không có trang tính "${detail?.sheet ?? ''}" trong tệp: hãy kiểm tra lại tên trang tính.`;
+  }
+}
+
+/** Thrown by the synchronous/promise API; `code` and the Vietnamese `message` match OpenError/ReadError. */
+export class XlsxError extends Error {
+  constructor(
+    readonly code: OpenErrorCode | ReadErrorCode,
+    message?: string,
+    /** Technical detail for logs (English), never shown as the user message. */
+    readonly detail?: string,
+  ) {
+    super(message ?? errorMessage(code));
+    this.name = 'XlsxError';
+  }
+}

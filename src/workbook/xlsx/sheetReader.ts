@@ -1,0 +1,265 @@
+/**
+ * Reads a worksheet's `<sheetData>` into a grid of values as the user sees them.
+ * A hand-written scanner (no DOM): a 100,000 × 15 sheet is ~60 MB of XML.
+ */
+import type { RawCell } from '../../domain/grid';
+import { XlsxError, errorMessage } from './limits';
+import { richText } from './sharedStrings';
+import { attrStart, decodeEntities, decodeXString, findStartTag, rootElement, tagEnd } from './xml';
+
+export interface SheetReadOptions {
+  readonly sheetName: string;
+  readonly maxCells: number;
+  /** Shared strings, loaded only when a cell needs them. */
+  readonly sharedStrings: () => readonly string[];
+}
+
+const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
+
+const enum T {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Bool,
+  Error,
+  Date,
+}
+
+/** Cell type from the `t` attribute value starting at `s` (absent → number). */
+function cellType(xml: string, s: number): T {
+  if (s < 0) return T.Number;
+  switch (xml.charCodeAt(s)) {
+    case 115 /* s */:
+      return xml.charCodeAt(s + 1) === 116 /* t */ ? T.Str : T.Shared;
+    case 105 /* i */:
+      return T.Inline;
+    case 98 /* b */:
+      return T.Bool;
+    case 101 /* e */:
+      return T.Error;
+    case 100 /* d */:
+      return T.Date;
+    default:
+      return T.Number;
+  }
+}
+
+/** Excel serial day number of an ISO date (`t="d"` cells), so dates read the same whichever way they are stored. */
+function isoToSerial(text: string): number | string {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : text + 'Z');
+  return Number.isNaN(ms) ? text : ms / 86400000 + 25569;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number written in xml[from, to) without allocating: plain decimals of up to 15 significant
+ * digits are exact as integer / 10^k (one correctly rounded division). Anything else (exponents,
+ * long mantissas, white space) returns NaN and the caller falls back to Number().
+ */
+function fastNumber(xml: string, from: number, to: number): number {
+  let i = from;
+  let neg = false;
+  if (xml.charCodeAt(i) === 45 /* - */) (neg = true), i++;
+  if (i >= to || to - i > 16) return NaN;
+  let n = 0;
+  let scale = -1;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      if (scale >= 0) scale++;
+    } else if (c === 46 /* . */ && scale < 0) scale = 0;
+    else return NaN;
+  }
+  if (scale > 0) n /= POW10[scale];
+  return neg ? -n : n;
+}
+
+/** The value of a finished cell; `v` is the text span of its `<v>` (vs < 0 when absent). */
+function cellValue(type: T, xml: string, vs: number, ve: number, inline: string | null, sst: () => readonly string[]): RawCell {
+  if (type === T.Inline) return inline ?? (vs < 0 ? null : decodeXString(decodeEntities(xml.slice(vs, ve))));
+  if (vs < 0) return null;
+  switch (type) {
+    case T.Shared: {
+      let idx = fastNumber(xml, vs, ve);
+      if (Number.isNaN(idx)) idx = Number(xml.slice(vs, ve));
+      const s = sst()[idx];
+      return s === undefined ? null : s;
+    }
+    case T.Number: {
+      const n = fastNumber(xml, vs, ve);
+      if (!Number.isNaN(n)) return n;
+      const v = xml.slice(vs, ve);
+      if (v.trim() === '') return null;
+      const m = Number(v);
+      return Number.isNaN(m) ? decodeEntities(v) : m;
+    }
+    case T.Str:
+      return decodeXString(decodeEntities(xml.slice(vs, ve)));
+    case T.Bool: {
+      const b = xml.slice(vs, ve).trim();
+      return b === '1' || b === 'true';
+    }
+    case T.Error:
+      return { error: decodeEntities(xml.slice(vs, ve)).trim() };
+    default:
+      return isoToSerial(decodeEntities(xml.slice(vs, ve)).trim());
+  }
+}
+
+export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
+  const rows: RawCell[][] = [];
+  const { prefix } = rootElement(xml);
+  const sd = findStartTag(xml, prefix + 'sheetData', 0);
+  if (sd < 0) return rows;
+  const sdOpenEnd = tagEnd(xml, sd);
+  if (xml.charCodeAt(sdOpenEnd - 2) === 47) return rows;
+  const sdEnd = xml.indexOf('</' + prefix + 'sheetData>', sdOpenEnd);
+  if (sdEnd < 0) throw new XlsxError('corrupt', undefined, 'unterminated sheetData');
+  const sst = opts.sharedStrings;
+
+  let rowNum = 0;
+  let prevCol = -1;
+  let cells = 0;
+  let inCell = false;
+  let cellRow = 0;
+  let col = 0;
+  let type = T.Number;
+  let vs = -1;
+  let ve = -1;
+  let inline: string | null = null;
+  let row: RawCell[] | undefined;
+  let rowIndex = -1;
+
+  let i = sdOpenEnd;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || lt >= sdEnd) break;
+    // Inside sheetData no attribute value contains '>' (refs, numbers, style ids), so the
+    // tag ends at the next '>'; this is the hot loop of a 60 MB sheet.
+    const gt = xml.indexOf('>', lt) + 1;
+    if (gt === 0) throw new XlsxError('corrupt', undefined, 'unterminated tag');
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 47 /* / */) {
+      // `</c>` or `</x:c>`: a one-letter local name 'c'
+      if (inCell && xml.charCodeAt(gt - 2) === 99 && (gt - lt === 4 || xml.charCodeAt(gt - 3) === 58)) {
+        inCell = false;
+        const value = cellValue(type, xml, vs, ve, inline, sst);
+        if (value !== null && cellRow > 0) {
+          if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
+          row![col] = value;
+        }
+      }
+      i = gt;
+      continue;
+    }
+    if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
+      i = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : gt;
+      continue;
+    }
+    const selfClosing = xml.charCodeAt(gt - 2) === 47;
+    // local name: after the last ':' of the tag name
+    let ns = lt + 1;
+    let j = ns;
+    for (;;) {
+      const c = xml.charCodeAt(j);
+      if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+      if (c === 58) ns = j + 1;
+      j++;
+    }
+    const len = j - ns;
+    const first = xml.charCodeAt(ns);
+    if (len === 1 && first === 99 /* c */) {
+      if (++cells > opts.maxCells) {
+        throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
+      }
+      // one pass over the attributes for `r` and `t`
+      let rs = -1;
+      let ts = -1;
+      for (let k = j; k < gt; ) {
+        const c = xml.charCodeAt(k);
+        if (c === 34 || c === 39) {
+          k = xml.indexOf(c === 34 ? '"' : "'", k + 1) + 1;
+          continue;
+        }
+        if (c === 61 /* = */) {
+          // attribute name just before '=' (white space allowed around it): a single letter r or t
+          let e = k - 1;
+          while (isSpace(xml.charCodeAt(e))) e--;
+          if (isSpace(xml.charCodeAt(e - 1))) {
+            const nameChar = xml.charCodeAt(e);
+            if (nameChar === 114 /* r */ || nameChar === 116 /* t */) {
+              let q = k + 1;
+              while (isSpace(xml.charCodeAt(q))) q++;
+              if (nameChar === 114) rs = q + 1;
+              else ts = q + 1;
+            }
+          }
+        }
+        k++;
+      }
+      cellRow = rowNum;
+      col = prevCol + 1;
+      if (rs >= 0) {
+        let k = rs;
+        let c = 0;
+        for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++k)) c = c * 26 + ch - 64;
+        if (c > 0) col = c - 1;
+        let r = 0;
+        for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) r = r * 10 + ch - 48;
+        // The cell's own reference wins (some writers omit `r` on rows but not on cells).
+        if (r > 0) cellRow = rowNum = r;
+      }
+      prevCol = col;
+      type = cellType(xml, ts);
+      vs = ve = -1;
+      inline = null;
+      inCell = !selfClosing;
+    } else if (len === 1 && first === 118 /* v */ && inCell) {
+      if (selfClosing) vs = ve = gt;
+      else {
+        vs = gt;
+        ve = xml.indexOf('<', gt);
+        i = ve;
+        continue;
+      }
+    } else if (len === 2 && first === 105 /* i */ && xml.charCodeAt(ns + 1) === 115 /* s */ && inCell) {
+      if (selfClosing) inline = '';
+      else {
+        const close = xml.indexOf('</' + xml.slice(lt + 1, j) + '>', gt);
+        inline = richText(xml, gt, close);
+        i = close;
+        continue;
+      }
+    } else if (len === 3 && first === 114 /* r */ && xml.startsWith('ow', ns + 1)) {
+      const rs = attrStart(xml, lt, gt, 'r');
+      rowNum = rs >= 0 ? parseInt(xml.slice(rs, xml.indexOf(xml[rs - 1], rs)), 10) : rowNum + 1;
+      prevCol = -1;
+    }
+    i = gt;
+  }
+  return fillHoles(rows, opts);
+}
+
+/** Missing rows and cells become explicit empties, so callers can index freely. */
+function fillHoles(rows: RawCell[][], opts: SheetReadOptions): RawCell[][] {
+  let slots = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) {
+      rows[r] = EMPTY_ROW as RawCell[];
+      continue;
+    }
+    slots += row.length;
+    // Stray cells far to the right of many rows would explode memory once filled.
+    if (slots > opts.maxCells * 4) {
+      throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
+    }
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
+  return rows;
+}

@@ -1,0 +1,305 @@
+/**
+ * Minimal ZIP reader/writer on top of fflate's raw DEFLATE.
+ *
+ * We parse the central directory ourselves (instead of fflate's unzip) so that we can
+ * (1) refuse a file whose declared sizes exceed the limit before inflating anything,
+ * (2) inflate one part at a time in a streaming way, counting the real output and aborting
+ *     over the limit (declared sizes can lie), and
+ * (3) copy every part we don't change as its original compressed bytes, which is both fast
+ *     and guarantees those parts stay byte-identical.
+ * The writer is deterministic (fixed timestamps, no extra fields) so equal content gives equal files.
+ */
+import { Deflate, Inflate } from 'fflate';
+import { XlsxError } from './limits';
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Offset of the compressed data in the archive. */
+  readonly dataOffset: number;
+  readonly encrypted: boolean;
+}
+
+/** A part ready to be written: compressed data plus its header fields. */
+export interface ZipPart {
+  readonly name: string;
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Uint8Array;
+}
+
+const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+const corrupt = (detail: string): XlsxError => new XlsxError('corrupt', undefined, detail);
+
+/** True when the bytes look like a ZIP at all (local header or empty-archive signature). */
+export function looksLikeZip(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+}
+
+/** Reads the central directory. Throws XlsxError('corrupt') on a damaged structure. */
+export function readZipDirectory(b: Uint8Array): ZipEntry[] {
+  // End of central directory: 22 bytes + comment of up to 65535 bytes, searched from the end.
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
+    if (u32(b, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw corrupt('no end of central directory');
+  let count = u16(b, eocd + 10);
+  let cdOffset = u32(b, eocd + 16);
+  // ZIP64: the locator sits just before the EOCD record.
+  if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && u32(b, eocd - 20) === 0x07064b50) {
+    const z64 = u64(b, eocd - 12);
+    if (z64 + 56 > b.length || u32(b, z64) !== 0x06064b50) throw corrupt('bad zip64 record');
+    count = u64(b, z64 + 32);
+    cdOffset = u64(b, z64 + 48);
+  }
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  const utf8 = new TextDecoder('utf-8');
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw corrupt('bad central directory entry');
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let localOffset = u32(b, p + 42);
+    const name = utf8.decode(b.subarray(p + 46, p + 46 + nameLen));
+    // ZIP64 extended information: present fields follow in this order, only for saturated values.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = u16(b, e);
+      const len = u16(b, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
+        if (compressedSize === 0xffffffff) (compressedSize = u64(b, q)), (q += 8);
+        if (localOffset === 0xffffffff) localOffset = u64(b, q);
+      }
+      e += 4 + len;
+    }
+    p = extraEnd + commentLen;
+    if (localOffset + 30 > b.length || u32(b, localOffset) !== 0x04034b50) throw corrupt(`bad local header for ${name}`);
+    const dataOffset = localOffset + 30 + u16(b, localOffset + 26) + u16(b, localOffset + 28);
+    if (dataOffset + compressedSize > b.length) throw corrupt(`truncated data for ${name}`);
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw corrupt(`duplicate entry ${name}`);
+    seen.add(key);
+    entries.push({ name, method, crc, compressedSize, size, dataOffset, encrypted: (flags & 1) !== 0 });
+  }
+  return entries;
+}
+
+/**
+ * Input is pushed to the inflater in slices this small: DEFLATE expands at most ~1032×, so one
+ * push can overshoot a limit by at most ~64 MB before our callback sees the output.
+ */
+const INFLATE_SLICE = 64 * 1024;
+
+/**
+ * Inflates one entry in a streaming way into a buffer of its declared size. Output beyond the
+ * declared size means the directory lied: we stop at once (`onOverflow`). `onBytes(total)` sees
+ * the running count after each chunk so the caller can enforce a global budget by throwing.
+ */
+export function inflateEntry(
+  archive: Uint8Array,
+  entry: ZipEntry,
+  onBytes: (produced: number) => void,
+  onOverflow: () => never,
+): Uint8Array {
+  const src = archive.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.encrypted) throw new XlsxError('encrypted_or_xls', undefined, `encrypted entry ${entry.name}`);
+  if (entry.method === 0) {
+    if (src.length !== entry.size) throw corrupt(`stored entry ${entry.name} has inconsistent sizes`);
+    onBytes(src.length);
+    return src;
+  }
+  if (entry.method !== 8) throw corrupt(`unsupported compression method ${entry.method} in ${entry.name}`);
+  const out = new Uint8Array(entry.size);
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    if (!chunk.length) return;
+    if (total + chunk.length > out.length) onOverflow();
+    out.set(chunk, total);
+    total += chunk.length;
+    onBytes(total);
+  });
+  try {
+    if (src.length === 0) inflater.push(src, true);
+    for (let i = 0; i < src.length; i += INFLATE_SLICE) {
+      const end = Math.min(src.length, i + INFLATE_SLICE);
+      inflater.push(src.subarray(i, end), end === src.length);
+    }
+  } catch (err) {
+    if (err instanceof XlsxError) throw err;
+    throw corrupt(`inflate failed for ${entry.name}: ${(err as Error).message}`);
+  }
+  if (total !== out.length) throw corrupt(`${entry.name}: ${total} bytes, directory says ${entry.size}`);
+  return out;
+}
+
+const CRC_TABLE = ((): Int32Array => {
+  // Slicing-by-4 tables: a 60 MB sheet is checksummed in well under a second.
+  const t = new Int32Array(1024);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    let c = t[n];
+    for (let k = 1; k < 4; k++) (c = t[c & 0xff] ^ (c >>> 8)), (t[k * 256 + n] = c);
+  }
+  return t;
+})();
+
+/** CRC-32 of `data`, continuing from `crc` (the CRC of the bytes before). */
+export function crc32(data: Uint8Array, crc = 0): number {
+  const t = CRC_TABLE;
+  let c = ~crc;
+  let i = 0;
+  const n4 = data.length - (data.length % 4);
+  for (; i < n4; i += 4) {
+    c ^= data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
+    c = t[768 + (c & 0xff)] ^ t[512 + ((c >>> 8) & 0xff)] ^ t[256 + ((c >>> 16) & 0xff)] ^ t[c >>> 24];
+  }
+  for (; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** Characters encoded and compressed per step when writing a part. */
+const TEXT_BATCH = 1 << 20;
+
+/**
+ * Compresses new part content given as string chunks, without ever joining them into one
+ * string or one byte array (a patched 60 MB sheet would otherwise need several copies).
+ *
+ * The text is cut into batches at fixed character positions, not at chunk boundaries, so the
+ * compressed bytes depend only on the content: the same part built from different chunks
+ * (first run vs. re-run) compresses identically, which keeps re-runs byte-identical.
+ * Big parts use the fastest level: the sheet XML dominates write time.
+ */
+export function compressText(name: string, chunks: readonly string[]): ZipPart {
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out: Uint8Array[] = [];
+  let outLength = 0;
+  const deflater = new Deflate({ level: total > 4 * 1024 * 1024 ? 1 : 6 }, (chunk) => {
+    out.push(chunk);
+    outLength += chunk.length;
+  });
+  const encoder = new TextEncoder();
+  let crc = 0;
+  let size = 0;
+  let batch = '';
+  const push = (text: string, final: boolean): void => {
+    const bytes = encoder.encode(text);
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    deflater.push(bytes, final);
+  };
+  for (const chunk of chunks) {
+    let from = 0;
+    while (from < chunk.length) {
+      const take = Math.min(chunk.length - from, TEXT_BATCH - batch.length);
+      batch += chunk.slice(from, from + take);
+      from += take;
+      if (batch.length < TEXT_BATCH) continue;
+      // Each batch is encoded on its own: keep a surrogate pair together.
+      const last = batch.charCodeAt(batch.length - 1);
+      const hold = last >= 0xd800 && last <= 0xdbff ? 1 : 0;
+      push(batch.slice(0, batch.length - hold), false);
+      batch = batch.slice(batch.length - hold);
+    }
+  }
+  push(batch, true);
+  const data = new Uint8Array(outLength);
+  let o = 0;
+  for (const c of out) data.set(c, o), (o += c.length);
+  return { name, method: 8, crc, size, data };
+}
+
+/** A stored part, copied as its original compressed bytes. */
+export function rawPart(archive: Uint8Array, e: ZipEntry): ZipPart {
+  return {
+    name: e.name,
+    method: e.method,
+    crc: e.crc,
+    size: e.size,
+    data: archive.subarray(e.dataOffset, e.dataOffset + e.compressedSize),
+  };
+}
+
+// 1980-01-01 00:00:00 in DOS format: a fixed timestamp makes the output deterministic.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** Writes a ZIP archive (no ZIP64: parts are bounded by the limits, far below 4 GB). */
+export function writeZip(parts: readonly ZipPart[]): Uint8Array {
+  const enc = new TextEncoder();
+  const names = parts.map((p) => enc.encode(p.name));
+  let size = 22;
+  parts.forEach((p, i) => (size += 30 + 46 + 2 * names[i].length + p.data.length));
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let o = 0;
+  const header = (sig: number, p: ZipPart, name: Uint8Array, central: boolean): void => {
+    view.setUint32(o, sig, true);
+    o += 4;
+    if (central) view.setUint16(o, 20, true), (o += 2); // version made by
+    view.setUint16(o, 20, true); // version needed
+    view.setUint16(o + 2, /[^\x20-\x7e]/.test(p.name) ? 0x0800 : 0, true); // UTF-8 names
+    view.setUint16(o + 4, p.method, true);
+    view.setUint16(o + 6, DOS_TIME, true);
+    view.setUint16(o + 8, DOS_DATE, true);
+    view.setUint32(o + 10, p.crc, true);
+    view.setUint32(o + 14, p.data.length, true);
+    view.setUint32(o + 18, p.size, true);
+    view.setUint16(o + 22, name.length, true);
+    view.setUint16(o + 24, 0, true); // extra length
+    o += 26;
+  };
+  parts.forEach((p, i) => {
+    offsets.push(o);
+    header(0x04034b50, p, names[i], false);
+    out.set(names[i], o);
+    o += names[i].length;
+    out.set(p.data, o);
+    o += p.data.length;
+  });
+  const cdStart = o;
+  parts.forEach((p, i) => {
+    header(0x02014b50, p, names[i], true);
+    // comment length, disk, internal attrs, external attrs, local header offset
+    view.setUint16(o, 0, true);
+    view.setUint16(o + 2, 0, true);
+    view.setUint16(o + 4, 0, true);
+    view.setUint32(o + 6, 0, true);
+    view.setUint32(o + 10, offsets[i], true);
+    o += 14;
+    out.set(names[i], o);
+    o += names[i].length;
+  });
+  view.setUint32(o, 0x06054b50, true);
+  view.setUint16(o + 8, parts.length, true);
+  view.setUint16(o + 10, parts.length, true);
+  view.setUint32(o + 12, o - cdStart, true);
+  view.setUint32(o + 16, cdStart, true);
+  return out;
+}

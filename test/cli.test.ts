@@ -1,0 +1,221 @@
+/**
+ * The `chitieu` command end to end, in process: real .xlsx files built with ExcelJS (an
+ * independent writer/reader), outputs read back with ExcelJS.
+ */
+import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../src/cli/main';
+import type { Io } from '../src/cli/commands';
+import { findPreset } from '../src/domain/presets';
+import { readTargetSheet } from '../src/domain/targetSheet';
+import { openXlsx } from '../src/workbook/xlsx';
+
+const TODAY = new Date(2026, 10, 21);
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: false, today: TODAY };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'chitieu-cli-'));
+const path = (name: string) => join(dir, name);
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+
+/**
+ * A return as a secretary types it: two title rows (merged), the header on row 4 with the
+ * columns reordered, an STT column, a user formula, a user fill, and five units.
+ *   A STT | B Mã CĐCS | C Tên CĐCS | D Khu vực | E Số ĐV | F Số CBCCVCLĐ đủ điều kiện gia nhập | G Xếp loại | H ĐV đăng ký SK
+ */
+async function writeReturn(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Số liệu');
+  ws.getCell('A1').value = 'CÔNG ĐOÀN VIÊN CHỨC TỈNH BÌNH ĐỊNH';
+  ws.mergeCells('A1:H1');
+  ws.getCell('A2').value = 'BẢNG TỔNG HỢP SỐ LIỆU NĂM 2024';
+  ws.mergeCells('A2:H2');
+  ws.addRow([]);
+  ws.addRow(['STT', 'Mã CĐCS', 'Tên CĐCS', 'Khu vực', 'Số ĐV', 'Số CBCCVCLĐ đủ điều kiện gia nhập', 'Xếp loại', 'ĐV đăng ký SK']);
+  const rows: [string, string, string, number, number, string, number][] = [
+    ['CD01', 'CĐCS Trường THPT Quang Trung', 'Nhà nước', 20, 20, 'HTT', 3], // 3/20 = 15% → meets
+    ['CD02', 'CĐCS Sở Tài chính', 'KVNN', 40, 40, 'Hoàn thành xuất sắc nhiệm vụ', 10], // 25% → meets
+    ['CD03', 'CĐCS Bệnh viện tỉnh', 'Nhà nước', 95, 100, 'HT', 14], // 14/95 ≈ 14,7% → fails
+    ['CD04', 'CĐCS Công ty May Phú Tài', 'Ngoài nhà nước', 50, 50, 'HTT', 8], // 16% → meets
+    ['CD05', 'CĐCS Trường Mầm non Hoa Sen', 'Nhà nước', 10, 10, 'Tốt lắm', 2], // 20% → meets; rating invalid
+  ];
+  rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
+  ws.getCell('I5').value = { formula: 'E5*2', result: 40 };
+  ws.getCell('C6').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  await wb.xlsx.writeFile(file);
+}
+
+async function cellsOf(file: string, sheet: string): Promise<Map<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet);
+  const out = new Map<string, unknown>();
+  ws?.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => void out.set(c.address, c.value)));
+  return out;
+}
+
+describe('chitieu', () => {
+  const input = path('bao-cao.xlsx');
+  beforeAll(() => writeReturn(input));
+
+  it('presets lists the five built-in sets', async () => {
+    const io = capture();
+    expect(await run(['presets'], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    for (const id of ['bd-cdvc-2024', 'bd-cdvc-nq02', 'bt-ldld-2024', 'cdgd-ct1-2024', 'hy-cdgd-nq02']) expect(text).toContain(id);
+    expect(text).toContain('06/CTr-CĐVC');
+  });
+
+  it('check writes the JSON report and the output workbook; the input is untouched', async () => {
+    const before = { hash: sha(input), mtime: statSync(input).mtimeMs };
+    const io = capture();
+    const code = await run(['check', input, '--preset', 'bd-cdvc-2024', '--out', path('kq.xlsx'), '--json', path('kq.json')], io);
+    expect(io.stderr).toEqual([]);
+    expect(code).toBe(0);
+    expect({ hash: sha(input), mtime: statSync(input).mtimeMs }).toEqual(before);
+
+    const report = JSON.parse(readFileSync(path('kq.json'), 'utf8'));
+    expect(report).toMatchObject({ preset: 'bd-cdvc-2024', year: 2024, sheet: 'Số liệu' });
+    expect(report.units.map((u: { row: number; code: string }) => [u.row, u.code])).toEqual([
+      [5, 'CD01'],
+      [6, 'CD02'],
+      [7, 'CD03'],
+      [8, 'CD04'],
+      [9, 'CD05'],
+    ]);
+    const ind = (id: string) => report.indicators.find((i: { id: string }) => i.id === id);
+    // sang_kien_15: 4 of 5 units ≥ 15% → 80% < 100%
+    expect(ind('sang_kien_15')).toMatchObject({ kind: 'unit_threshold', comparator: '>=', target: 1, numerator: 4, denominator: 5, actual: 0.8, status: 'CHUA_DAT', inScope: 5, reported: 5 });
+    // bao_phu_dv: (20+40+95+50+10) / (20+40+100+50+10) = 215/220 < 100%
+    expect(ind('bao_phu_dv')).toMatchObject({ numerator: 215, denominator: 220, status: 'CHUA_DAT' });
+    // co_ke_hoach and the other yes/no columns are absent: missing_column, no unit reported
+    expect(ind('co_ke_hoach')).toMatchObject({ status: 'THIEU_DU_LIEU', inScope: 5, reported: 0 });
+    // khong_kht: CD05's rating is invalid → missing; no KHT among the other 4
+    expect(ind('khong_kht')).toMatchObject({ actual: 0, status: 'DAT', reported: 4 });
+    expect(report.units[2].status).toMatchObject({ sang_kien_15: 'CHUA_DAT', bao_phu_dv: 'CHUA_DAT' });
+    const invalid = report.problems.find((p: { rule: string }) => p.rule === 'invalid_choice');
+    expect(invalid).toMatchObject({ sheet: 'Số liệu', cell: 'G9', column: 'xep_loai', unit: 'CD05', severity: 'error' });
+    expect(invalid.message).toContain('Ô G9: "Tốt lắm" không phải là mức xếp loại');
+    expect(report.problems.filter((p: { rule: string }) => p.rule === 'missing_column').length).toBe(5);
+
+    // The output: user cells unchanged, status columns after one empty column (I has the user's formula, so J is empty: K…)
+    const inCells = await cellsOf(input, 'Số liệu');
+    const outCells = await cellsOf(path('kq.xlsx'), 'Số liệu');
+    for (const [addr, v] of inCells) expect(outCells.get(addr)).toEqual(v);
+    // lastCol of the table is H (the formula in I has no header); status columns start at J.
+    expect(outCells.get('J4')).toBe('Kết quả: ' + findPreset('bd-cdvc-2024')!.indicators.find((i) => i.id === 'co_ke_hoach')!.label);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path('kq.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Tổng hợp', 'Kiểm tra']);
+    const ws = wb.getWorksheet('Số liệu')!;
+    expect((ws.getCell('C6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
+    expect(ws.getCell('I5').value).toEqual({ formula: 'E5*2', result: 40 });
+    // Per-unit columns of bd-cdvc-2024 in order: co_ke_hoach, dang_ky_thi_dua, bao_phu_dv, phat_dong_cds, sang_kien_15, dang_ky_vh, dat_chuan_vh, then Lỗi dữ liệu.
+    const header = [];
+    for (let c = 10; c <= 17; c++) header.push(ws.getRow(4).getCell(c).value);
+    expect(header[7]).toBe('Lỗi dữ liệu');
+    expect(ws.getRow(7).getCell(10 + 4).value).toBe('Chưa đạt'); // CD03 sang_kien_15
+    expect(ws.getRow(5).getCell(10 + 4).value).toBe('Đạt'); // CD01 sang_kien_15 (exactly 15%)
+    expect((ws.getRow(7).getCell(14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    // Lỗi dữ liệu: CD05 has one error (invalid rating) … plus required cells of the missing bool columns? No: absent columns raise missing_column only.
+    expect(ws.getRow(9).getCell(17).value).toBe(1);
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    expect(summary.pageSetup.orientation).toBe('landscape');
+    expect(summary.pageSetup.fitToWidth).toBe(1);
+  });
+
+  it('running again on its own output gives the same file', async () => {
+    const io = capture();
+    expect(await run(['check', path('kq.xlsx'), '--preset', 'bd-cdvc-2024', '--out', path('kq2.xlsx')], io)).toBe(0);
+    expect(sha(path('kq2.xlsx'))).toBe(sha(path('kq.xlsx')));
+  });
+
+  it('template → edit the Chỉ tiêu sheet → check without --preset uses the edited targets', async () => {
+    const io = capture();
+    expect(await run(['template', '--preset', 'bd-cdvc-2024', '--out', path('mau.xlsx')], io)).toBe(0);
+    const opened = openXlsx(new Uint8Array(readFileSync(path('mau.xlsx'))));
+    if (!opened.ok) throw new Error(opened.error.message);
+    const back = readTargetSheet(opened.value.readSheetSync('Chỉ tiêu'));
+    expect(back.ok && back.value).toEqual(findPreset('bd-cdvc-2024'));
+
+    // Fill two units with ExcelJS and lower dat_chuan_vh's target from 95% to 50%.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path('mau.xlsx'));
+    const data = wb.getWorksheet('Dữ liệu CĐCS')!;
+    const headers = (data.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(headers).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Khu vực', 'Năm', 'Số CBCCVCLĐ đủ điều kiện gia nhập', 'Số đoàn viên', 'Số ĐV đăng ký sáng kiến, giải pháp', 'Có chương trình, kế hoạch gắn nhiệm vụ chính trị', 'Đăng ký thi đua hoàn thành tốt nhiệm vụ trở lên', 'Phát động thi đua chuyển đổi số', 'Đăng ký xây dựng cơ quan đạt chuẩn văn hóa', 'Được công nhận đạt chuẩn văn hóa', 'Xếp loại']);
+    expect(data.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
+    data.addRow(['CD1', 'CĐCS A', 'Nhà nước', 2025, 10, 10, 2, 'Có', 'Có', 'Có', 'Có', 'Có', 'HTT']);
+    data.addRow(['CD2', 'CĐCS B', 'Nhà nước', 2025, 10, 10, 2, 'Có', 'Có', 'Có', 'Có', 'Không', 'HTT']);
+    const sheet = wb.getWorksheet('Chỉ tiêu')!;
+    let edited = false;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'dat_chuan_vh') {
+        const targetCol = (sheet.getRow(13).values as unknown[]).indexOf('Mục tiêu');
+        row.getCell(targetCol).value = '≥ 50%';
+        edited = true;
+      }
+    });
+    expect(edited).toBe(true);
+    await wb.xlsx.writeFile(path('mau-da-nhap.xlsx'));
+
+    const io2 = capture();
+    expect(await run(['check', path('mau-da-nhap.xlsx'), '--json', path('mau.json')], io2)).toBe(0);
+    const report = JSON.parse(readFileSync(path('mau.json'), 'utf8'));
+    expect(report.year).toBe(2025);
+    // dat_chuan_vh: 1 of 2 = 50% ≥ 50% (the edited target) → Đạt
+    expect(report.indicators.find((i: { id: string }) => i.id === 'dat_chuan_vh')).toMatchObject({ target: 0.5, actual: 0.5, status: 'DAT' });
+    // sang_kien_15: 2/10 = 20% in both units
+    expect(report.indicators.find((i: { id: string }) => i.id === 'sang_kien_15')).toMatchObject({ status: 'DAT' });
+  });
+
+  it('--strict exits 1 when there are error-level problems', async () => {
+    expect(await run(['check', input, '--preset', 'bd-cdvc-2024', '--strict'], capture())).toBe(1);
+  });
+
+  describe('unusable input exits 2 with one Vietnamese line', () => {
+    const notXlsx = path('ghi-chu.xlsx');
+    const noTable = path('trong.xlsx');
+    beforeAll(async () => {
+      writeFileSync(notXlsx, 'đây không phải tệp Excel');
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Sheet1').getCell('A1').value = 'Xin chào';
+      await wb.xlsx.writeFile(noTable);
+    });
+    it.each([
+      [['check', 'khong-co.xlsx', '--preset', 'bd-cdvc-2024'], 'Không tìm thấy tệp'],
+      [['check', notXlsx, '--preset', 'bd-cdvc-2024'], 'xlsx'],
+      [['check', noTable, '--preset', 'bd-cdvc-2024'], 'Không tìm thấy bảng số liệu'],
+      [['check', input, '--preset', 'khong-co'], 'Không có bộ chỉ tiêu "khong-co"'],
+      [['check', input], 'Chỉ tiêu'],
+      [['check', input, '--preset', 'bd-cdvc-2024', '--out', input], 'trùng với tệp đầu vào'],
+      [['check', input, '--year', '24'], 'năm có bốn chữ số'],
+      [['lam-gi-do'], 'không có lệnh'],
+      [['check', input, '--khong-biet'], 'Không biết tùy chọn'],
+    ])('%j', async (argv, words) => {
+      const io = capture();
+      const resolved = (argv as string[]).map((a) => (a === 'khong-co.xlsx' ? path(a) : a));
+      expect(await run(resolved, io)).toBe(2);
+      expect(io.stderr).toHaveLength(1);
+      expect(io.stderr[0]).toContain(words);
+      expect(io.stderr[0]).not.toMatch(/\n\s+at /);
+    });
+  });
+
+  it('demo makes a sample, checks it and says where the results are', async () => {
+    const io = capture();
+    expect(await run(['demo', '--dir', path('demo')], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toContain(path('demo'));
+    const report = JSON.parse(readFileSync(join(path('demo'), 'bao-cao-bd-cdvc-2024-2024.json'), 'utf8'));
+    expect(report.units).toHaveLength(40);
+    expect(report.problems.length).toBeGreaterThan(5);
+  });
+});
