@@ -1,0 +1,101 @@
+/**
+ * What the bench measures at each size: a small registry. `exceljs` and `chitieu` make the
+ * side-by-side table; any other contender prints a line of its own under it (`line`), so a later
+ * one (e.g. `office rows=10000 syncs=7 max_request_bytes=… total_bytes=…`) is a new mode in
+ * modes.ts plus one entry here.
+ */
+import { join } from 'node:path';
+import type { ModeName, ModeParams } from './protocol';
+import type { Outcome } from './spawn';
+
+export interface SizeContext {
+  readonly rows: number;
+  /** The generated input file for this size. */
+  readonly input: string;
+  /** The bench's temp directory (outputs go there too). */
+  readonly dir: string;
+  readonly preset: string;
+}
+
+/** A contender's figures at one size, over its repeats: median time, highest peak. */
+export interface Measurement {
+  readonly status: Outcome['status'];
+  /** Median of the timed sections (ms), when every repeat finished. */
+  readonly ms?: number;
+  /** Highest peak RSS over the repeats (MiB). */
+  readonly maxRssMB?: number;
+  /** Median process wall time seen by the parent, spawn to exit (ms), including Node start-up. */
+  readonly wallMs?: number;
+  /** Why there is no figure (timeout, out of memory, error). */
+  readonly message?: string;
+  /** Every repeat as the child reported it. */
+  readonly repeats: readonly Outcome[];
+}
+
+export interface Contender {
+  /** Key in results.json; `exceljs` and `chitieu` are the table's two contenders. */
+  readonly id: string;
+  /** For progress lines. */
+  readonly title: string;
+  readonly mode: ModeName;
+  readonly nodeArgs: readonly string[];
+  readonly timeoutMs: number;
+  /** Fresh processes per size; the time is their median, the peak their maximum. */
+  repeat(rows: number): number;
+  params(ctx: SizeContext): ModeParams;
+  /** A line printed under the table, for contenders that are not columns of it. */
+  line?(rows: number, m: Measurement): string;
+}
+
+const envInt = (name: string): number | undefined => {
+  const v = process.env[name];
+  return v && /^\d+$/.test(v) ? Number(v) : undefined;
+};
+
+/** End-to-end runs are repeated at small sizes, where one run is noisy; once at 100k. */
+const endToEndRepeat = (rows: number): number => envInt('BENCH_REPEAT') ?? (rows <= 10_000 ? 3 : 1);
+
+export const ENGINE_RUNS = envInt('BENCH_ENGINE_RUNS') ?? 5;
+
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+export const CONTENDERS: readonly Contender[] = [
+  {
+    id: 'exceljs',
+    title: 'ExcelJS read + write',
+    mode: 'exceljs',
+    // Give ExcelJS room, and a limit: a timeout or out-of-memory is recorded as such.
+    nodeArgs: ['--max-old-space-size=8192'],
+    timeoutMs: 15 * 60_000,
+    repeat: endToEndRepeat,
+    params: (c) => ({ input: c.input, output: join(c.dir, `out-exceljs-${c.rows}.xlsx`), preset: c.preset }),
+  },
+  {
+    id: 'chitieu',
+    title: 'chitieu check --out --json',
+    mode: 'cli',
+    // Node's defaults: what a user running `npx chitieu check` gets.
+    nodeArgs: [],
+    timeoutMs: 15 * 60_000,
+    repeat: endToEndRepeat,
+    params: (c) => ({
+      input: c.input,
+      output: join(c.dir, `out-chitieu-${c.rows}.xlsx`),
+      json: join(c.dir, `out-chitieu-${c.rows}.json`),
+      preset: c.preset,
+    }),
+  },
+  {
+    id: 'engine',
+    title: `engine alone (median of ${ENGINE_RUNS})`,
+    mode: 'engine',
+    nodeArgs: ['--expose-gc'],
+    timeoutMs: 10 * 60_000,
+    repeat: () => 1,
+    params: (c) => ({ input: c.input, preset: c.preset, runs: ENGINE_RUNS }),
+    line: (rows, m) =>
+      m.ms !== undefined
+        ? `engine alone (validate + compute), ${rows} rows: ${seconds(m.ms)} (median of ${ENGINE_RUNS})`
+        : `engine alone (validate + compute), ${rows} rows: ${m.status} (${m.message ?? ''})`,
+  },
+];
