@@ -112,7 +112,7 @@ function measure(contender: Contender, ctx: SizeContext): Measurement {
   }
   const failed = repeats.find((r) => r.status !== 'ok');
   const oks = repeats.flatMap((r) => (r.status === 'ok' ? [r] : []));
-  if (failed && failed.status !== 'ok') {
+  if (failed) {
     return { status: failed.status, message: failed.message, wallMs: failed.wallMs, repeats };
   }
   return {
