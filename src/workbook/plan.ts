@@ -67,3 +67,10 @@ export interface OutputPlan {
   /** Sheets to create or replace whole, in this order, after the existing sheets. */
   readonly sheets: readonly SheetSpec[];
 }
+
+/** What "Xóa kết quả" removes: the product's sheets and its columns on the data sheet. */
+export interface ClearPlan {
+  readonly data?: { readonly sheet: string; readonly cols: readonly number[]; readonly fromRow: number };
+  /** Sheets the product wrote, removed whole. */
+  readonly sheets: readonly string[];
+}
