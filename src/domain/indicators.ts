@@ -53,6 +53,22 @@ function holds(unit: UnitRow, condition: Condition): boolean | undefined {
   return v === true;
 }
 
+/** Σ start and Σ end over units that have both values. */
+function sumPairs(units: readonly UnitRow[], startKey: string, endKey: string): { start: number; end: number; reported: number } {
+  let start = 0;
+  let end = 0;
+  let reported = 0;
+  for (const u of units) {
+    const s = num(u.values[startKey]);
+    const e = num(u.values[endKey]);
+    if (s === undefined || e === undefined) continue;
+    reported++;
+    start += s;
+    end += e;
+  }
+  return { start, end, reported };
+}
+
 interface Computed {
   status: Status;
   actual?: number;
@@ -162,34 +178,14 @@ function compute(ind: Indicator, units: readonly UnitRow[], target: Target): Com
       return aggregate(units.length, reported, sum, reported, target);
     }
     case 'change': {
-      let start = 0;
-      let end = 0;
-      let reported = 0;
-      for (const u of units) {
-        const s = num(u.values[ind.start]);
-        const e = num(u.values[ind.end]);
-        if (s === undefined || e === undefined) continue;
-        reported++;
-        start += s;
-        end += e;
-      }
+      const { start, end, reported } = sumPairs(units, ind.start, ind.end);
       const c = aggregate(units.length, reported, end - start, 1, target);
       return reported
         ? { ...c, actual: end - start, numerator: end, denominator: start }
         : { ...c, numerator: undefined, denominator: undefined };
     }
     case 'reduction': {
-      let start = 0;
-      let end = 0;
-      let reported = 0;
-      for (const u of units) {
-        const s = num(u.values[ind.start]);
-        const e = num(u.values[ind.end]);
-        if (s === undefined || e === undefined) continue;
-        reported++;
-        start += s;
-        end += e;
-      }
+      const { start, end, reported } = sumPairs(units, ind.start, ind.end);
       return aggregate(units.length, reported, start - end, start, target);
     }
     case 'manual': {

@@ -70,6 +70,21 @@ export function parseVietnameseNumber(text: string): number | undefined {
   return undefined;
 }
 
+function encodingName(encoding: LegacyEncoding): string {
+  return encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
+}
+
+/** The warning for legacy-encoded text that was read as `readAs`; its fix writes `fixValue`. */
+function legacyIssue(raw: RawCell, encoding: LegacyEncoding, readAs: string, fixLabel: string): CellIssue {
+  return {
+    rule: 'legacy_encoding',
+    severity: 'warning',
+    encoding,
+    message: `"${display(raw)}" được gõ bằng bảng mã cũ ${encodingName(encoding)}; chương trình đọc là "${readAs}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
+    fix: { value: readAs, label: fixLabel },
+  };
+}
+
 function normalizeText(raw: RawCell): Normalized {
   if (typeof raw === 'number') return { value: formatNumber(raw, 10).replace(/\./g, ''), issues: [] };
   if (typeof raw === 'boolean') return { value: raw ? 'TRUE' : 'FALSE', issues: [] };
@@ -79,18 +94,7 @@ function normalizeText(raw: RawCell): Normalized {
   const legacy = fromLegacy(text);
   if (legacy) {
     const converted = cleanText(legacy.text);
-    return {
-      value: converted,
-      issues: [
-        {
-          rule: 'legacy_encoding',
-          severity: 'warning',
-          encoding: legacy.encoding,
-          message: `"${display(raw)}" được gõ bằng bảng mã cũ ${legacy.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}; chương trình đọc là "${converted}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
-          fix: { value: converted, label: 'Đổi sang chữ Unicode' },
-        },
-      ],
-    };
+    return { value: converted, issues: [legacyIssue(raw, legacy.encoding, converted, 'Đổi sang chữ Unicode')] };
   }
   return { value: text, issues: [] };
 }
@@ -206,20 +210,7 @@ function normalizeChoice(raw: RawCell, def: ColumnDef): Normalized {
   const legacy = fromLegacy(text);
   if (legacy) {
     const converted = lookupChoice(def, cleanText(legacy.text));
-    if (converted) {
-      return {
-        value: converted,
-        issues: [
-          {
-            rule: 'legacy_encoding',
-            severity: 'warning',
-            encoding: legacy.encoding,
-            message: `"${display(raw)}" được gõ bằng bảng mã cũ ${legacy.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}; chương trình đọc là "${converted}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
-            fix: { value: converted, label: `Đổi thành "${converted}"` },
-          },
-        ],
-      };
-    }
+    if (converted) return { value: converted, issues: [legacyIssue(raw, legacy.encoding, converted, `Đổi thành "${converted}"`)] };
   }
   const old = (def.oldScale ?? []).find((o) => matchKey(o) === matchKey(text));
   const hint = old ? ` "${old}" là mức xếp loại theo cách cũ (trước 2019), không dùng nữa.` : '';
@@ -251,18 +242,7 @@ function normalizeBool(raw: RawCell, def: ColumnDef): Normalized {
     const k2 = matchKey(legacy.text);
     if (YES.has(k2) || NO.has(k2)) {
       const canonical = YES.has(k2) ? 'Có' : 'Không';
-      return {
-        value: YES.has(k2),
-        issues: [
-          {
-            rule: 'legacy_encoding',
-            severity: 'warning',
-            encoding: legacy.encoding,
-            message: `"${display(raw)}" được gõ bằng bảng mã cũ; chương trình đọc là "${canonical}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
-            fix: { value: canonical, label: `Đổi thành "${canonical}"` },
-          },
-        ],
-      };
+      return { value: YES.has(k2), issues: [legacyIssue(raw, legacy.encoding, canonical, `Đổi thành "${canonical}"`)] };
     }
   }
   return {
