@@ -4,15 +4,16 @@
  */
 import { columnDef } from './catalog';
 import { columnsForSet } from './columnsForSet';
-import { cellAt, type RawCell, type SheetGrid } from './grid';
-import { findTable, type TableLayout } from './header';
+import { cellAt, type SheetGrid } from './grid';
+import { findTable } from './header';
+import { groupResults } from './groups';
 import { computeIndicator } from './indicators';
 import { canonicalFix, normalizeCell, type CellIssue, type Value } from './normalize';
 import type { Problem } from './problem';
 import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result';
 import type { Status } from './status';
 import { isMultiYear, type TargetSet } from './targetSet';
-import { matchKey } from './text';
+import { tableRows } from './rows';
 import type { UnitRow } from './unit';
 import {
   columnProblems,
@@ -35,22 +36,6 @@ export interface CheckOptions {
 export type CheckError = { readonly code: 'no_table'; readonly message: string };
 
 export type CheckOutcome = { readonly ok: true; readonly value: CheckResult } | { readonly ok: false; readonly error: CheckError };
-
-const TOTAL_WORDS = new Set(['tong cong', 'tong', 'cong', 'tong so']);
-
-function isBlank(v: RawCell): boolean {
-  return v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-function isTotalsRow(grid: SheetGrid, row: number, layout: TableLayout): boolean {
-  for (const key of ['ten_don_vi', 'ma_don_vi']) {
-    const col = layout.keyCol.get(key);
-    if (col === undefined) continue;
-    const v = cellAt(grid, row, col);
-    if (typeof v === 'string' && TOTAL_WORDS.has(matchKey(v))) return true;
-  }
-  return false;
-}
 
 interface Staged {
   row: number;
@@ -81,17 +66,11 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   const problems: Problem[] = [];
   const fixes: CellFix[] = [];
   const dataCols = layout.columns.filter((c) => c.role === 'data' && c.key !== undefined);
-  const tableCols = layout.columns.filter((c) => c.role !== 'output').map((c) => c.col);
+  const { units: unitRows, totals: totalRows } = tableRows(grid, layout);
 
   const staged: Staged[] = [];
-  const totalRows: number[] = [];
-  for (let row = layout.headerRow + 1; row <= layout.lastRow; row++) {
+  for (const row of unitRows) {
     const cells = grid.rows[row - 1];
-    if (!cells || tableCols.every((c) => isBlank(cells[c] ?? null))) continue;
-    if (isTotalsRow(grid, row, layout)) {
-      totalRows.push(row);
-      continue;
-    }
     const values: Record<string, Value | undefined> = {};
     const cellProblems: { col: number; key: string; issue: CellIssue }[] = [];
     for (const c of dataCols) {
@@ -169,9 +148,10 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
     errorCount: errorsByRow.get(u.row) ?? 0,
   }));
 
+  const groups = layout.keyCol.has('don_vi_cap_tren') ? groupResults(set, units, year) : undefined;
   return {
     ok: true,
-    value: { targetSet: set, year, sheet: grid.name, layout, units: unitResults, indicators, problems, fixes },
+    value: { targetSet: set, year, sheet: grid.name, layout, units: unitResults, indicators, problems, fixes, ...(groups ? { groups } : {}) },
   };
 }
 

@@ -3,7 +3,7 @@
  * contract for outside checks: change it only by adding fields.
  */
 import { toNumber } from './rational';
-import type { CheckResult } from './result';
+import type { CheckResult, IndicatorResult } from './result';
 import type { Status } from './status';
 import type { Comparator } from './targetSet';
 
@@ -26,6 +26,8 @@ export interface JsonReport {
     reported: number;
     yearsPresent?: number[];
   }[];
+  /** Per parent unit, when the table has `don_vi_cap_tren`. */
+  groups?: { parent: string; units: number; indicators: JsonReport['indicators'] }[];
   problems: {
     sheet: string;
     cell: string;
@@ -37,6 +39,27 @@ export interface JsonReport {
     message: string;
     file?: string;
   }[];
+}
+
+type IndicatorJson = JsonReport['indicators'][number];
+
+function indicatorJson(i: IndicatorResult): IndicatorJson {
+  const t = i.target;
+  const target: number | [number, number] = t.upper ? [toNumber(t.value), toNumber(t.upper)] : toNumber(t.value);
+  return {
+    id: i.id,
+    label: i.label,
+    kind: i.kind,
+    comparator: t.comparator,
+    target,
+    actual: i.actual ?? null,
+    numerator: i.numerator ?? null,
+    denominator: i.denominator ?? null,
+    status: i.status,
+    inScope: i.inScope,
+    reported: i.reported,
+    ...(i.years ? { yearsPresent: [...i.years.present] } : {}),
+  };
 }
 
 /**
@@ -57,24 +80,8 @@ export function toJsonReport(result: CheckResult): JsonReport {
       status: { ...u.status },
       errors: u.errorCount,
     })),
-    indicators: result.indicators.map((i) => {
-      const t = i.target;
-      const target: number | [number, number] = t.upper ? [toNumber(t.value), toNumber(t.upper)] : toNumber(t.value);
-      return {
-        id: i.id,
-        label: i.label,
-        kind: i.kind,
-        comparator: t.comparator,
-        target,
-        actual: i.actual ?? null,
-        numerator: i.numerator ?? null,
-        denominator: i.denominator ?? null,
-        status: i.status,
-        inScope: i.inScope,
-        reported: i.reported,
-        ...(i.years ? { yearsPresent: [...i.years.present] } : {}),
-      };
-    }),
+    indicators: result.indicators.map(indicatorJson),
+    ...(result.groups ? { groups: result.groups.map((g) => ({ parent: g.parent, units: g.units, indicators: g.indicators.map(indicatorJson) })) } : {}),
     problems: result.problems.map((p) => ({
       sheet: p.sheet,
       cell: p.cell,

@@ -2,6 +2,7 @@
  * The one result model of a check. Every output — JSON report, status columns, Tổng hợp,
  * Kiểm tra, the task pane — is rendered from it.
  */
+import type { GroupResult } from './groups';
 import type { TableLayout } from './header';
 import type { IndicatorKind, Target, TargetSet } from './targetSet';
 import type { Problem, UnitRef } from './problem';
@@ -66,6 +67,8 @@ export interface CheckResult {
   readonly units: readonly UnitResult[];
   readonly indicators: readonly IndicatorResult[];
   readonly problems: readonly Problem[];
+  /** Per parent unit (`don_vi_cap_tren`), when the table has that column. */
+  readonly groups?: readonly GroupResult[];
   /** Cells whose text can be safely rewritten to what the engine read (never applied silently). */
   readonly fixes: readonly CellFix[];
 }

@@ -95,6 +95,26 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
     ]);
   }
 
+  if (result.groups?.length) {
+    line([]);
+    wide('KẾT QUẢ THEO ĐƠN VỊ CẤP TRÊN', 'section');
+  }
+  for (const group of result.groups ?? []) {
+    line([]);
+    wide(`${group.parent.toUpperCase()} — ${formatNumber(group.units)} đơn vị`, 'section');
+    line(['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đạt/Chưa đạt', 'Số đơn vị có số liệu'].map((h) => text(h, 'table_header')));
+    for (const r of group.indicators) {
+      tableLine([
+        text(r.id, 'cell'),
+        text(r.label, 'cell'),
+        text(formatResultTarget(r), 'cell_center'),
+        text(formatActual(r), 'cell_center'),
+        text(STATUS_LABEL[r.status], `status_${r.status}`),
+        text(formatReported(r), 'cell_center'),
+      ]);
+    }
+  }
+
   const failing = result.indicators.filter((r) => r.perUnit && r.failingUnits.length > 0);
   if (failing.length) {
     line([]);

@@ -1,0 +1,41 @@
+/**
+ * Which rows below the header are units: blank rows are skipped, totals rows ("Tổng cộng",
+ * "Tổng", "Cộng", "Tổng số" in the name or code cell) are set apart (spec/columns.md).
+ */
+import { cellAt, type RawCell, type SheetGrid } from './grid';
+import type { TableLayout } from './header';
+import { matchKey } from './text';
+
+const TOTAL_WORDS = new Set(['tong cong', 'tong', 'cong', 'tong so']);
+
+function isBlank(v: RawCell | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export interface TableRows {
+  /** 1-based rows of unit rows, top to bottom. */
+  readonly units: readonly number[];
+  /** 1-based rows of totals rows. */
+  readonly totals: readonly number[];
+}
+
+/**
+ * @example
+ * tableRows(grid, layout) // { units: [5, 6, 7], totals: [8] }
+ */
+export function tableRows(grid: SheetGrid, layout: TableLayout): TableRows {
+  const tableCols = layout.columns.filter((c) => c.role !== 'output').map((c) => c.col);
+  const nameCols = ['ten_don_vi', 'ma_don_vi'].map((k) => layout.keyCol.get(k)).filter((c): c is number => c !== undefined);
+  const units: number[] = [];
+  const totals: number[] = [];
+  for (let row = layout.headerRow + 1; row <= layout.lastRow; row++) {
+    const cells = grid.rows[row - 1];
+    if (!cells || tableCols.every((c) => isBlank(cells[c]))) continue;
+    const isTotal = nameCols.some((c) => {
+      const v = cellAt(grid, row, c);
+      return typeof v === 'string' && TOTAL_WORDS.has(matchKey(v));
+    });
+    (isTotal ? totals : units).push(row);
+  }
+  return { units, totals };
+}
