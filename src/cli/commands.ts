@@ -16,6 +16,8 @@ import { runCheck } from '../workbook/runCheck';
 import { createXlsx } from '../workbook/xlsx';
 import type { ParsedArgs } from './args';
 import { guardOutput, openInput, UsageError, writeOutput } from './files';
+import { writeDemoReturns } from './demoReturns';
+import { describeFiles, mergeFiles } from './merge';
 
 export interface Io {
   out(line: string): void;
@@ -113,6 +115,35 @@ function gridToSheet(name: string, rows: readonly (readonly unknown[])[], header
   };
 }
 
+export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const inputs = args.positional.slice(1);
+  if (inputs.length === 0) throw new UsageError('Hãy chỉ ra các tệp hoặc thư mục báo cáo: chitieu merge TỆP_HOẶC_THƯ_MỤC… --preset ID --out TỔNG_HỢP.xlsx');
+  const set = preset(args.options.get('preset'));
+  if (!set) throw new UsageError('Hãy chọn bộ chỉ tiêu: --preset ID (xem "chitieu presets").');
+  const out = args.options.get('out');
+  if (!out) throw new UsageError('Hãy cho biết tệp tổng hợp sẽ ghi: --out TỔNG_HỢP.xlsx');
+  const json = args.options.get('json');
+  for (const input of inputs) {
+    guardOutput(input, out);
+    if (json) guardOutput(input, json);
+  }
+  const run = await mergeFiles(inputs, set, {
+    year: year(args.options.get('year')),
+    today: io.today,
+    progress: io.progress ? (done, total, file) => io.err(`[${done}/${total}] ${file}`) : undefined,
+  });
+  io.out(`Nhập ${formatNumber(run.merged.files.length)} tệp vào bảng tổng hợp (${formatNumber(run.merged.sources.length)} đơn vị):`);
+  for (const line of describeFiles(run.merged)) io.out(line);
+  writeOutput(out, run.bytes);
+  io.out(`Bảng tổng hợp đã kiểm tra: ${resolve(out)}`);
+  if (json) {
+    writeOutput(json, JSON.stringify(run.json, null, 2) + '\n');
+    io.out(`Báo cáo JSON: ${resolve(json)}`);
+  }
+  const errors = run.json.problems.some((p) => p.severity === 'error') || run.json.masterProblems.length > 0;
+  return args.flags.has('strict') && errors ? 1 : 0;
+}
+
 export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const dir = resolve(args.options.get('dir') ?? 'chitieu-demo');
   const set = preset(args.options.get('preset') ?? 'bd-cdvc-2024') as TargetSet;
@@ -137,5 +168,17 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   io.out(`Kết quả: ${output}`);
   io.out(`  — sheet "${DATA_SHEET_NAME}": cột trạng thái tô màu bên phải bảng; sheet "Tổng hợp": báo cáo cho cuộc họp; sheet "Kiểm tra": danh sách lỗi.`);
   io.out(`Báo cáo JSON: ${json}`);
+
+  // Intake: a folder of returns as unions send them, merged into one checked master table.
+  const returnsDir = join(dir, 'bao-cao-cdcs');
+  writeDemoReturns(returnsDir, set, y);
+  const master = join(dir, `tong-hop-${set.id}-${y}.xlsx`);
+  const merged = await mergeFiles([returnsDir], set, { year: y, today: io.today });
+  writeOutput(master, merged.bytes);
+  writeOutput(join(dir, `tong-hop-${set.id}-${y}.json`), JSON.stringify(merged.json, null, 2) + '\n');
+  io.out('');
+  io.out(`Nhập báo cáo từ thư mục ${returnsDir}:`);
+  for (const line of describeFiles(merged.merged)) io.out(line);
+  io.out(`Bảng tổng hợp đã kiểm tra: ${master}`);
   return 0;
 }

@@ -3,7 +3,7 @@
  * problems, 2 unusable input (one Vietnamese line on stderr, never a stack trace).
  */
 import { parseArgs } from './args';
-import { checkCommand, demoCommand, presetsCommand, templateCommand, type Io } from './commands';
+import { checkCommand, demoCommand, mergeCommand, presetsCommand, templateCommand, type Io } from './commands';
 import { UsageError } from './files';
 
 const HELP = `chitieu — kiểm tra số liệu công đoàn cơ sở và tính chỉ tiêu
@@ -12,6 +12,8 @@ Cách dùng:
   chitieu presets                                   liệt kê các bộ chỉ tiêu có sẵn
   chitieu template --preset ID --out TỆP.xlsx       tạo mẫu nhập liệu
   chitieu check TỆP.xlsx [--preset ID] [--year NĂM] [--sheet TÊN] [--out KQ.xlsx] [--json BC.json] [--strict]
+  chitieu merge TỆP_HOẶC_THƯ_MỤC… --preset ID [--year NĂM] --out TỔNG_HỢP.xlsx [--json BC.json]
+                                                    nhập nhiều báo cáo CĐCS vào một bảng tổng hợp rồi kiểm tra
   chitieu demo [--preset ID] [--dir THƯ_MỤC]         chạy thử trên dữ liệu mẫu
 
 Mã thoát: 0 đã làm xong; 1 có lỗi số liệu khi dùng --strict; 2 đầu vào không dùng được.`;
@@ -54,10 +56,12 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         return templateCommand(args, io);
       case 'check':
         return await checkCommand(args, io);
+      case 'merge':
+        return await mergeCommand(args, io);
       case 'demo':
         return await demoCommand(args, io);
       default:
-        io.err(`chitieu: không có lệnh "${command}". Các lệnh: presets, template, check, demo.`);
+        io.err(`chitieu: không có lệnh "${command}". Các lệnh: presets, template, check, merge, demo.`);
         return 2;
     }
   } catch (e) {

@@ -11,7 +11,10 @@ export const STATUS_HEADER_PREFIX = 'Kết quả:';
 /** Header of the product's error-count column. */
 export const ERROR_COUNT_HEADER = 'Lỗi dữ liệu';
 
-export type ColumnRole = 'data' | 'row_number' | 'unknown' | 'duplicate' | 'output';
+export type ColumnRole = 'data' | 'row_number' | 'source' | 'unknown' | 'duplicate' | 'output';
+
+/** Header of the column the intake writes: which file and row each master row came from. */
+export const SOURCE_HEADER = 'Nguồn';
 
 export interface TableColumn {
   /** 0-based column index. */
@@ -149,6 +152,8 @@ export function findTable(grid: SheetGrid): TableLayout | undefined {
       columns.push({ col: c, header, key, role: 'duplicate' });
     } else if (ROW_NUMBER_KEYS.has(matchKey(header))) {
       columns.push({ col: c, header, role: 'row_number' });
+    } else if (header === SOURCE_HEADER) {
+      columns.push({ col: c, header, role: 'source' });
     } else {
       columns.push({ col: c, header, role: 'unknown' });
     }

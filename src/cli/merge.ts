@@ -1,0 +1,138 @@
+/**
+ * `chitieu merge FILE_OR_DIR… --preset ID [--year YYYY] --out MASTER.xlsx [--json REPORT.json]`:
+ * reads every return, builds the master table, checks it as `check` does.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { columnDef } from '../domain/catalog';
+import { formatNumber } from '../domain/format';
+import { mergeReturns, type MergeResult, type ReturnFile } from '../domain/merge';
+import { toJsonReport, type JsonReport } from '../domain/report';
+import type { TargetSet } from '../domain/targetSet';
+import type { CellSpec, SheetSpec } from '../workbook/plan';
+import { OWN_SHEETS, runCheck } from '../workbook/runCheck';
+import { createXlsx, openXlsx } from '../workbook/xlsx';
+import { UsageError } from './files';
+
+const collator = new Intl.Collator('vi', { numeric: true });
+/** File-name order, with "bao-cao-3.xlsx" before "bao-cao-3-sua.xlsx" (a name before its longer variants). */
+const stem = (n: string) => n.slice(0, n.length - extname(n).length);
+const fileOrder = (a: string, b: string) => collator.compare(stem(a), stem(b)) || collator.compare(a, b);
+
+/** Files named on the command line, directories expanded to their files in name order. */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new UsageError(`Không tìm thấy "${p}". Hãy kiểm tra lại đường dẫn.`);
+    if (statSync(p).isDirectory()) {
+      const names = readdirSync(p)
+        .filter((n) => !n.startsWith('.') && !n.startsWith('~$') && statSync(join(p, n)).isFile())
+        .sort(fileOrder);
+      out.push(...names.map((n) => join(p, n)));
+    } else {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Reads one return: its sheets, or why it cannot be used. Never runs macros, never writes. */
+export function readReturn(path: string): ReturnFile {
+  const file = basename(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsm' || ext === '.xltm' || ext === '.xlsb') {
+    return { file, rejected: `Tệp ${ext} có thể chứa macro nên không được mở (không bao giờ chạy macro). Hãy mở trong Excel và lưu thành .xlsx.` };
+  }
+  if (ext === '.xls') return { file, rejected: 'Tệp .xls là định dạng cũ. Hãy mở trong Excel và lưu thành .xlsx (Excel Workbook).' };
+  if (statSync(path).size === 0) return { file, rejected: 'Tệp rỗng (0 byte). Hãy xin đơn vị gửi lại.' };
+  const opened = openXlsx(new Uint8Array(readFileSync(path)));
+  if (!opened.ok) return { file, rejected: opened.error.message };
+  const wb = opened.value;
+  const sheets = [];
+  for (const name of wb.sheetNamesSync()) {
+    if (OWN_SHEETS.includes(name)) continue;
+    const read = wb.readSheetResult(name);
+    if (!read.ok) return { file, rejected: read.error.message };
+    sheets.push(read.value);
+  }
+  return { file, sheets };
+}
+
+function masterSheet(merged: MergeResult): SheetSpec {
+  const rows = merged.master.rows.map((r, i) =>
+    r.map((v): CellSpec | null => {
+      if (v === null || typeof v === 'object') return null;
+      return i === 0 ? { v, s: 'data_header' } : { v };
+    }),
+  );
+  return {
+    name: merged.master.name,
+    rows,
+    colWidths: [...merged.keys.map((k) => Math.min(36, Math.max(12, Math.ceil((columnDef(k)?.header.length ?? 10) * 0.7)))), 30],
+    rowHeights: { 1: 48 },
+    freeze: { rows: 1, cols: 2 },
+  };
+}
+
+export interface MergeRun {
+  readonly json: JsonReport & { files: unknown[]; masterProblems: unknown[] };
+  readonly bytes: Uint8Array;
+  readonly merged: MergeResult;
+}
+
+/**
+ * Merges the returns and checks the master. `progress` is called per file.
+ *
+ * @example
+ * const r = await mergeFiles(['thu-muc-bao-cao'], set, { today: new Date() });
+ */
+export async function mergeFiles(
+  inputs: readonly string[],
+  set: TargetSet,
+  options: { year?: number; today: Date; progress?: (done: number, total: number, file: string) => void },
+): Promise<MergeRun> {
+  const paths = expandInputs(inputs);
+  if (paths.length === 0) throw new UsageError('Không có tệp nào để nhập. Hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng.');
+  const files = paths.map((p, i) => {
+    options.progress?.(i + 1, paths.length, basename(p));
+    return readReturn(p);
+  });
+  const merged = mergeReturns(files, { targetSet: set, year: options.year, today: options.today });
+  const wb = createXlsx();
+  wb.applySync({ sheets: [masterSheet(merged)] });
+  const outcome = await runCheck(wb, { targetSet: set, year: options.year, today: options.today });
+  if (!outcome.ok) throw new UsageError(`Không có tệp nào dùng được: ${merged.files.map((f) => `${f.file}: ${f.reason ?? f.status}`).join(' ')}`);
+  await wb.apply(outcome.plan);
+  const base = toJsonReport(outcome.result);
+  const json = {
+    ...base,
+    files: merged.files.map((f) => ({ file: f.file, status: f.status, units: f.units, ...(f.reason ? { reason: f.reason } : {}) })),
+    // Problems per file, at the cell in that file.
+    problems: merged.files.flatMap((f) =>
+      f.problems.map((p) => ({
+        file: f.file,
+        sheet: p.sheet,
+        cell: p.cell,
+        column: p.column ?? null,
+        unit: p.unit?.code ?? null,
+        ...(p.unit?.name ? { unitName: p.unit.name } : {}),
+        rule: p.rule,
+        severity: p.severity,
+        message: p.message,
+      })),
+    ),
+    // The same check on the master table, at master cells.
+    masterProblems: base.problems,
+  };
+  return { json, bytes: wb.toBytes(), merged };
+}
+
+export function describeFiles(merged: MergeResult): string[] {
+  const label = { accepted: 'Đã nhập', replaced: 'Bị thay thế', duplicate: 'Trùng lặp', rejected: 'Không dùng được' } as const;
+  return merged.files.map((f) => {
+    const errors = f.problems.filter((p) => p.severity === 'error').length;
+    const tail = f.status === 'rejected' ? '' : ` — ${formatNumber(f.units)}/${formatNumber(f.unitsInFile)} đơn vị, ${formatNumber(errors)} lỗi`;
+    return `  ${label[f.status].padEnd(16)} ${f.file}${tail}${f.reason ? `. ${f.reason}` : ''}`;
+  });
+}
+
