@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CONTENDERS, seconds, type Contender, type Measurement, type SizeContext } from './contenders';
 import { runChild, type Outcome } from './spawn';
@@ -208,6 +208,7 @@ function main(): number {
   if (!existsSync(join(BUILD_SRC, 'cli', 'main.js'))) throw new Error('build/src is missing: run `npm run build:cli` first');
   const hash = generatorHash();
   const started = Date.now();
+  const loadAverage = loadavg()[0];
   progress(`sizes ${sizes.join(', ')}; files in ${dir}; node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
 
   const done: SizeResult[] = [];
@@ -219,8 +220,12 @@ function main(): number {
     done.push({ rows, input, results });
   }
 
+  const loadBefore = loadAverage;
+  const loadAfter = loadavg()[0];
+  const busy = Math.max(loadBefore, loadAfter) > cpus().length * 0.75;
   const lines = [
     `chitieu bench: ${PRESET}, one year (${YEAR}), title rows; node ${process.version}, ${cpus().length} cores`,
+    ...(busy ? [`note: load average ${loadBefore.toFixed(1)} before / ${loadAfter.toFixed(1)} after on ${cpus().length} cores: other work was running, times are noisy`] : []),
     '',
     ...table(done),
     '',
@@ -247,6 +252,7 @@ function main(): number {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     totalMemGB: Math.round(totalmem() / 2 ** 30),
+    loadAverage: { before: loadBefore, after: loadAfter },
     preset: PRESET,
     year: YEAR,
     dir,
