@@ -68,25 +68,35 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   const dataCols = layout.columns.filter((c) => c.role === 'data' && c.key !== undefined);
   const { units: unitRows, totals: totalRows } = tableRows(grid, layout);
 
+  const columns = dataCols.flatMap((c) => {
+    const def = columnDef(c.key as string);
+    return def ? [{ col: c.col, key: def.key, def, counts: def.type === 'int' || def.type === 'money' }] : [];
+  });
   const staged: Staged[] = [];
   for (const row of unitRows) {
     const cells = grid.rows[row - 1];
     const values: Record<string, Value | undefined> = {};
-    const cellProblems: { col: number; key: string; issue: CellIssue }[] = [];
-    for (const c of dataCols) {
-      const key = c.key as string;
-      const def = columnDef(key);
-      if (!def) continue;
-      const raw = cells[c.col] ?? null;
+    let cellProblems: { col: number; key: string; issue: CellIssue }[] | undefined;
+    for (const { col, key, def, counts } of columns) {
+      const raw = cells[col] ?? null;
+      // Whole non-negative numbers in count and money columns are the common case: no work to do.
+      if (counts && typeof raw === 'number' && raw >= 0 && Number.isSafeInteger(raw)) {
+        values[key] = raw;
+        continue;
+      }
       const n = normalizeCell(raw, def);
       values[key] = n.value;
-      for (const issue of n.issues) cellProblems.push({ col: c.col, key, issue });
-      const fix = n.issues.length === 0 ? canonicalFix(raw, def, n.value) : undefined;
-      const legacyFix = n.issues.find((i) => i.fix)?.fix;
-      const chosen = legacyFix ?? fix;
-      if (chosen) fixes.push({ ...place.at(row, c.col, key, undefined), column: key, value: chosen.value, label: chosen.label });
+      if (n.issues.length) {
+        for (const issue of n.issues) (cellProblems ??= []).push({ col, key, issue });
+        const fix = n.issues.find((i) => i.fix)?.fix;
+        if (fix) fixes.push({ ...place.at(row, col, key, undefined), column: key, value: fix.value, label: fix.label });
+      } else if (typeof raw === 'string') {
+        const fix = canonicalFix(raw, def, n.value);
+        if (fix) fixes.push({ ...place.at(row, col, key, undefined), column: key, value: fix.value, label: fix.label });
+      }
     }
     staged.push({ row, values });
+    if (!cellProblems) continue;
     const code = typeof values.ma_don_vi === 'string' ? values.ma_don_vi : undefined;
     const name = typeof values.ten_don_vi === 'string' ? values.ten_don_vi : undefined;
     const unit = { ...(code ? { code } : {}), ...(name ? { name } : {}) };
@@ -102,13 +112,13 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
 
   const year = options.year ?? latestYear(staged) ?? layout.titleYear ?? (options.today ?? new Date()).getFullYear();
   const units: UnitRow[] = staged.map((s) => {
-    const code = typeof s.values.ma_don_vi === 'string' ? s.values.ma_don_vi : undefined;
-    const name = typeof s.values.ten_don_vi === 'string' ? s.values.ten_don_vi : undefined;
+    const code = s.values.ma_don_vi;
+    const name = s.values.ten_don_vi;
     const nam = s.values.nam;
     return {
       row: s.row,
-      ...(code ? { code } : {}),
-      ...(name ? { name } : {}),
+      code: typeof code === 'string' && code ? code : undefined,
+      name: typeof name === 'string' && name ? name : undefined,
       year: typeof nam === 'number' ? nam : year,
       values: s.values,
     };
@@ -125,26 +135,23 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   for (let i = 0; i < problems.length; i++) problems[i] = { ...problems[i], message: `Ô ${problems[i].cell}: ${problems[i].message}` };
 
   const indicators: IndicatorResult[] = [];
-  const statusByUnit = new Map<UnitRow, Record<string, Status>>();
+  const statusByUnit: Record<string, Status>[] = units.map(() => ({}));
   for (const ind of set.indicators) {
     const outcome = computeIndicator(ind, units, year);
     indicators.push(outcome.result);
-    if (!outcome.unitStatus) continue;
-    for (const [u, s] of outcome.unitStatus) {
-      let rec = statusByUnit.get(u);
-      if (!rec) statusByUnit.set(u, (rec = {}));
-      rec[ind.id] = s;
-    }
+    const statuses = outcome.unitStatus;
+    if (!statuses) continue;
+    for (let i = 0; i < statuses.length; i++) statusByUnit[i][ind.id] = statuses[i];
   }
 
   const errorsByRow = new Map<number, number>();
   for (const p of problems) if (p.severity === 'error') errorsByRow.set(p.row, (errorsByRow.get(p.row) ?? 0) + 1);
-  const unitResults: UnitResult[] = units.map((u) => ({
+  const unitResults: UnitResult[] = units.map((u, i) => ({
     row: u.row,
-    ...(u.code ? { code: u.code } : {}),
-    ...(u.name ? { name: u.name } : {}),
+    code: u.code,
+    name: u.name,
     year: u.year,
-    status: statusByUnit.get(u) ?? {},
+    status: statusByUnit[i],
     errorCount: errorsByRow.get(u.row) ?? 0,
   }));
 

@@ -4,7 +4,7 @@
  */
 import { compareFraction } from './rational';
 import type { FailingUnit, IndicatorResult } from './result';
-import { inScope } from './scope';
+import { scopedPositions } from './scope';
 import type { Status } from './status';
 import { hasUnitStatus, isYearTargets, type Condition, type Indicator, type Target } from './targetSet';
 import type { UnitRow } from './unit';
@@ -75,8 +75,10 @@ interface Computed {
   numerator?: number;
   denominator?: number;
   reported: number;
-  unitStatus?: Map<UnitRow, Status>;
 }
+
+/** Records the status of the k-th unit in scope. */
+type StatusSink = (k: number, status: Status) => void;
 
 function decide(a: number, b: number, target: Target): Status {
   return meets(a, b, target) ? 'DAT' : 'CHUA_DAT';
@@ -89,66 +91,65 @@ function aggregate(inScopeCount: number, reported: number, a: number, b: number,
   return { status: decide(a, b, target), actual: a / b, numerator: a, denominator: b, reported };
 }
 
-function compute(ind: Indicator, units: readonly UnitRow[], target: Target): Computed {
+function compute(ind: Indicator, units: readonly UnitRow[], target: Target, setStatus: StatusSink): Computed {
   switch (ind.kind) {
     case 'ratio': {
       let a = 0;
       let b = 0;
       let reported = 0;
-      const unitStatus = ind.perUnit ? new Map<UnitRow, Status>() : undefined;
-      for (const u of units) {
+      for (let k = 0; k < units.length; k++) {
+        const u = units[k];
         const n = num(u.values[ind.num]);
         const d = num(u.values[ind.den]);
         if (n === undefined || d === undefined) {
-          unitStatus?.set(u, 'THIEU_DU_LIEU');
+          setStatus(k, 'THIEU_DU_LIEU');
           continue;
         }
         reported++;
         a += n;
         b += d;
-        unitStatus?.set(u, d === 0 ? 'KHONG_AP_DUNG' : decide(n, d, target));
+        setStatus(k, d === 0 ? 'KHONG_AP_DUNG' : decide(n, d, target));
       }
-      return { ...aggregate(units.length, reported, a, b, target), unitStatus };
+      return aggregate(units.length, reported, a, b, target);
     }
     case 'unit_threshold': {
       let meeting = 0;
       let eligible = 0;
       let reported = 0;
-      const unitStatus = new Map<UnitRow, Status>();
-      for (const u of units) {
+      for (let k = 0; k < units.length; k++) {
+        const u = units[k];
         const n = num(u.values[ind.num]);
         const d = num(u.values[ind.den]);
         if (n === undefined || d === undefined) {
-          unitStatus.set(u, 'THIEU_DU_LIEU');
+          setStatus(k, 'THIEU_DU_LIEU');
           continue;
         }
         reported++;
         if (d === 0) {
-          unitStatus.set(u, 'KHONG_AP_DUNG');
+          setStatus(k, 'KHONG_AP_DUNG');
           continue;
         }
         eligible++;
         const s = decide(n, d, ind.unitTarget);
         if (s === 'DAT') meeting++;
-        unitStatus.set(u, s);
+        setStatus(k, s);
       }
-      return { ...aggregate(units.length, reported, meeting, eligible, target), unitStatus };
+      return aggregate(units.length, reported, meeting, eligible, target);
     }
     case 'unit_share': {
       let yes = 0;
       let reported = 0;
-      const unitStatus = new Map<UnitRow, Status>();
-      for (const u of units) {
-        const h = holds(u, ind.condition);
+      for (let k = 0; k < units.length; k++) {
+        const h = holds(units[k], ind.condition);
         if (h === undefined) {
-          unitStatus.set(u, 'THIEU_DU_LIEU');
+          setStatus(k, 'THIEU_DU_LIEU');
           continue;
         }
         reported++;
         if (h) yes++;
-        unitStatus.set(u, h ? 'DAT' : 'CHUA_DAT');
+        setStatus(k, h ? 'DAT' : 'CHUA_DAT');
       }
-      return { ...aggregate(units.length, reported, yes, reported, target), unitStatus };
+      return aggregate(units.length, reported, yes, reported, target);
     }
     case 'unit_count': {
       let count = 0;
@@ -197,8 +198,11 @@ function compute(ind: Indicator, units: readonly UnitRow[], target: Target): Com
 
 export interface IndicatorOutcome {
   readonly result: IndicatorResult;
-  /** Status of every unit row, for indicators with a status column (rows out of scope: Không áp dụng). */
-  readonly unitStatus?: ReadonlyMap<UnitRow, Status>;
+  /**
+   * Status of every unit row (aligned with the `units` passed in), for indicators with a status
+   * column; rows out of scope are Không áp dụng.
+   */
+  readonly unitStatus?: readonly Status[];
 }
 
 /**
@@ -209,8 +213,12 @@ export interface IndicatorOutcome {
  */
 export function computeIndicator(ind: Indicator, units: readonly UnitRow[], year: number): IndicatorOutcome {
   const target = targetFor(ind, year);
-  const scoped = ind.kind === 'manual' ? [] : units.filter((u) => inScope(u, ind.scope, year));
-  let c = compute(ind, scoped, target);
+  const perUnit = hasUnitStatus(ind);
+  const position = ind.kind === 'manual' ? [] : scopedPositions(units, ind.scope, year);
+  const scoped = position.map((i) => units[i]);
+  const statuses: Status[] | undefined = perUnit ? new Array<Status>(units.length).fill('KHONG_AP_DUNG') : undefined;
+  const setStatus: StatusSink = statuses ? (k, s) => (statuses[position[k]] = s) : () => undefined;
+  let c = compute(ind, scoped, target, setStatus);
   let years: IndicatorResult['years'];
   if (ind.scope.years) {
     const present = [...new Set(scoped.map((u) => u.year))].sort((a, b) => a - b);
@@ -218,15 +226,12 @@ export function computeIndicator(ind: Indicator, units: readonly UnitRow[], year
     // A window with none of its years in the workbook lacks data rather than not applying.
     if (present.length === 0) c = { status: 'THIEU_DU_LIEU', reported: 0 };
   }
-  const perUnit = hasUnitStatus(ind);
   const failingUnits: FailingUnit[] = [];
-  let unitStatus: Map<UnitRow, Status> | undefined;
-  if (perUnit) {
-    unitStatus = new Map();
-    for (const u of units) {
-      const s = c.unitStatus?.get(u) ?? 'KHONG_AP_DUNG';
-      unitStatus.set(u, s);
-      if (s === 'CHUA_DAT') failingUnits.push({ row: u.row, code: u.code, name: u.name });
+  if (statuses) {
+    for (let i = 0; i < units.length; i++) {
+      if (statuses[i] !== 'CHUA_DAT') continue;
+      const u = units[i];
+      failingUnits.push({ row: u.row, code: u.code, name: u.name });
     }
   }
   const result: IndicatorResult = {
@@ -246,6 +251,5 @@ export function computeIndicator(ind: Indicator, units: readonly UnitRow[], year
     ...(years ? { years } : {}),
     ...(ind.kind === 'manual' && ind.unitLabel ? { unitLabel: ind.unitLabel } : {}),
   };
-  return unitStatus ? { result, unitStatus } : { result };
+  return statuses ? { result, unitStatus: statuses } : { result };
 }
-

@@ -260,6 +260,24 @@ function normalizeBool(raw: RawCell, def: ColumnDef): Normalized {
  * normalizeCell('HTT', columnDef('xep_loai')!).value // 'Hoàn thành tốt nhiệm vụ'
  */
 export function normalizeCell(raw: RawCell, def: ColumnDef): Normalized {
+  if (typeof raw === 'string' && (def.type === 'choice' || def.type === 'bool' || def.type === 'year')) {
+    // Few distinct texts repeat down these columns ("Có", "HTT", "Nhà nước"): read each once.
+    let cache = CELL_CACHE.get(def);
+    if (!cache) CELL_CACHE.set(def, (cache = new Map()));
+    let hit = cache.get(raw);
+    if (!hit) {
+      hit = normalizeUncached(raw, def);
+      if (cache.size < CELL_CACHE_LIMIT) cache.set(raw, hit);
+    }
+    return hit;
+  }
+  return normalizeUncached(raw, def);
+}
+
+const CELL_CACHE_LIMIT = 5_000;
+const CELL_CACHE = new WeakMap<ColumnDef, Map<string, Normalized>>();
+
+function normalizeUncached(raw: RawCell, def: ColumnDef): Normalized {
   if (isCellError(raw)) {
     return {
       issues: [

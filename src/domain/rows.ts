@@ -33,7 +33,8 @@ export function tableRows(grid: SheetGrid, layout: TableLayout): TableRows {
     if (!cells || tableCols.every((c) => isBlank(cells[c]))) continue;
     const isTotal = nameCols.some((c) => {
       const v = cellAt(grid, row, c);
-      return typeof v === 'string' && TOTAL_WORDS.has(matchKey(v));
+      // Only short cells can say "Tổng cộng" (9 letters); unit names are not worth normalising here.
+      return typeof v === 'string' && v.length <= 16 && TOTAL_WORDS.has(matchKey(v));
     });
     (isTotal ? totals : units).push(row);
   }

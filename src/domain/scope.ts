@@ -37,3 +37,25 @@ export function awaitsWhere(unit: UnitRow, ind: Indicator, year: number): boolea
   if (scope.where === undefined || unit.values[scope.where] !== undefined) return false;
   return inScope(unit, { ...scope, where: undefined }, year);
 }
+
+const POSITIONS = new WeakMap<readonly UnitRow[], Map<string, readonly number[]>>();
+
+/**
+ * Positions (in `units`) of the rows in scope. Indicators of a set mostly share a few scopes,
+ * so the answer is kept per units array and scope for the length of a check.
+ *
+ * @example
+ * scopedPositions(units, {}, 2024) // [0, 1, 2, …] the CĐCS rows of 2024
+ */
+export function scopedPositions(units: readonly UnitRow[], scope: Scope, year: number): readonly number[] {
+  let memo = POSITIONS.get(units);
+  if (!memo) POSITIONS.set(units, (memo = new Map()));
+  const key = `${year}|${scope.level ?? ''}|${scope.sector ?? ''}|${scope.where ?? ''}|${scope.years?.join('-') ?? ''}`;
+  let positions = memo.get(key);
+  if (!positions) {
+    const found: number[] = [];
+    for (let i = 0; i < units.length; i++) if (inScope(units[i], scope, year)) found.push(i);
+    memo.set(key, (positions = found));
+  }
+  return positions;
+}

@@ -9,7 +9,7 @@ import { a1 } from './grid';
 import type { TableLayout } from './header';
 import { normalizeCell } from './normalize';
 import type { Problem, UnitRef } from './problem';
-import { awaitsWhere, inScope } from './scope';
+import { awaitsWhere, scopedPositions } from './scope';
 import type { TargetSet } from './targetSet';
 import type { UnitRow } from './unit';
 import type { RawCell } from './grid';
@@ -114,15 +114,19 @@ export function requiredProblems(
       message: `Cột "${def?.header ?? key}" của ${unitLabel(u)} đang trống${why}. Hãy nhập ${hint(key)}.`,
     });
   };
+  const required = COLUMNS.filter((d) => d.required).map((d) => d.key);
   for (const u of units) {
-    for (const def of COLUMNS) if (def.required && u.values[def.key] === undefined) add(u, def.key, '');
+    for (const key of required) if (u.values[key] === undefined) add(u, key, '');
   }
   for (const ind of set.indicators) {
     if (ind.kind === 'manual') continue;
-    const cols = indicatorColumns(ind).filter((k) => k !== ind.scope.where);
-    for (const u of units) {
-      if (awaitsWhere(u, ind, year)) add(u, ind.scope.where as string, ` mà chỉ tiêu "${ind.label}" cần`);
-      if (!inScope(u, ind.scope, year)) continue;
+    const cols = indicatorColumns(ind).filter((k) => k !== ind.scope.where && layout.keyCol.has(k));
+    if (ind.scope.where !== undefined) {
+      for (const u of units) if (awaitsWhere(u, ind, year)) add(u, ind.scope.where, ` mà chỉ tiêu "${ind.label}" cần`);
+    }
+    if (cols.length === 0) continue;
+    for (const i of scopedPositions(units, ind.scope, year)) {
+      const u = units[i];
       for (const key of cols) if (u.values[key] === undefined) add(u, key, ` mà chỉ tiêu "${ind.label}" cần`);
     }
   }
@@ -182,7 +186,7 @@ export function duplicateProblems(units: readonly UnitRow[], layout: TableLayout
   const first = new Map<string, UnitRow>();
   for (const u of units) {
     if (!u.code) continue;
-    const key = `${u.year}|${u.code.trim().toLocaleLowerCase('vi')}`;
+    const key = `${u.year}|${u.code.trim().toLowerCase()}`;
     const prev = first.get(key);
     if (!prev) {
       first.set(key, u);
