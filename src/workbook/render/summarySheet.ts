@@ -14,6 +14,12 @@ export const SUMMARY_SHEET_NAME = 'Tổng hợp';
 
 /** How many units are named inside the table cell before "và N đơn vị khác". */
 const NAMES_IN_CELL = 8;
+/**
+ * How many failing units the detailed list shows per indicator. A meeting reads a page or two;
+ * the status column on the data sheet (filter "Chưa đạt") holds the complete list, and a
+ * 100,000-row table would otherwise make a summary of over 100,000 rows.
+ */
+export const FAILING_LISTED = 200;
 const WIDTHS = [16, 44, 13, 22, 14, 16, 44];
 
 type Row = (CellSpec | null)[];
@@ -121,7 +127,7 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
     wide('ĐƠN VỊ CHƯA ĐẠT THEO TỪNG CHỈ TIÊU', 'section');
     line(['Mã', 'Chỉ tiêu', 'Dòng', 'Mã đơn vị', 'Tên đơn vị'].map((h) => text(h, 'table_header')));
     for (const r of failing) {
-      for (const u of r.failingUnits) {
+      for (const u of r.failingUnits.slice(0, FAILING_LISTED)) {
         const rr = line([
           text(r.id, 'cell'),
           text(r.label, 'cell'),
@@ -130,6 +136,14 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
           text(u.name ?? '', 'cell'),
         ]);
         merges.push(`E${rr}:G${rr}`);
+      }
+      const more = r.failingUnits.length - FAILING_LISTED;
+      if (more > 0) {
+        const rr = line([
+          text(r.id, 'cell'),
+          text(`… và ${formatNumber(more)} đơn vị khác chưa đạt: lọc "Chưa đạt" ở cột "Kết quả: ${r.label}" trên sheet "${result.sheet}".`, 'note'),
+        ]);
+        merges.push(`B${rr}:G${rr}`);
       }
     }
   }
