@@ -17,6 +17,7 @@ import { createXlsx } from '../workbook/xlsx';
 import type { ParsedArgs } from './args';
 import { guardOutput, openInput, UsageError, writeOutput } from './files';
 import { writeDemoReturns } from './demoReturns';
+import { writeJsonLines } from './jsonOut';
 import { describeFiles, mergeFiles } from './merge';
 
 export interface Io {
@@ -84,7 +85,7 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (!outcome.ok) throw new UsageError(`${input}: ${outcome.error.message}`);
   printResult(outcome.result, io);
   if (json) {
-    writeOutput(json, JSON.stringify(toJsonReport(outcome.result), null, 2) + '\n');
+    writeJsonLines(json, toJsonReport(outcome.result));
     io.out(`Báo cáo JSON: ${resolve(json)}`);
   }
   if (out) {
@@ -137,7 +138,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   writeOutput(out, run.bytes);
   io.out(`Bảng tổng hợp đã kiểm tra: ${resolve(out)}`);
   if (json) {
-    writeOutput(json, JSON.stringify(run.json, null, 2) + '\n');
+    writeJsonLines(json, run.json);
     io.out(`Báo cáo JSON: ${resolve(json)}`);
   }
   const errors = run.json.problems.some((p) => p.severity === 'error') || run.json.masterProblems.length > 0;
@@ -161,7 +162,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const json = join(dir, `bao-cao-${set.id}-${y}.json`);
   await wb.apply(outcome.plan);
   writeOutput(output, wb.toBytes());
-  writeOutput(json, JSON.stringify(toJsonReport(outcome.result), null, 2) + '\n');
+  writeJsonLines(json, toJsonReport(outcome.result));
   io.out(`Dữ liệu mẫu (${sample.mistakes.length} lỗi thường gặp được cài sẵn): ${input}`);
   printResult(outcome.result, io);
   io.out('');
@@ -175,7 +176,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const master = join(dir, `tong-hop-${set.id}-${y}.xlsx`);
   const merged = await mergeFiles([returnsDir], set, { year: y, today: io.today });
   writeOutput(master, merged.bytes);
-  writeOutput(join(dir, `tong-hop-${set.id}-${y}.json`), JSON.stringify(merged.json, null, 2) + '\n');
+  writeJsonLines(join(dir, `tong-hop-${set.id}-${y}.json`), merged.json);
   io.out('');
   io.out(`Nhập báo cáo từ thư mục ${returnsDir}:`);
   for (const line of describeFiles(merged.merged)) io.out(line);
