@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CONTENDERS, seconds, type Contender, type Measurement, type SizeContext } from './contenders';
+import { intakeBench } from './intake';
 import { runChild, type Outcome } from './spawn';
 
 const PRESET = 'bd-cdvc-2024';
@@ -240,7 +241,9 @@ function main(): number {
   lines.push('times: the measured section in a fresh process (loading the contender\'s code included, Node start-up not);');
   lines.push('peaks: the whole process\'s max RSS. Process wall times are in results.json.');
   lines.push('');
-  const vs = verdicts(done);
+  const intake = process.env.BENCH_INTAKE === '0' ? undefined : intakeBench(dir, progress);
+  if (intake) lines.push(...intake.lines, '');
+  const vs = [...verdicts(done), ...(intake?.verdicts ?? [])];
   for (const v of vs) lines.push(`${v.verdict.padEnd(7)} ${v.requirement}: ${v.detail}`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -258,6 +261,7 @@ function main(): number {
     dir,
     totalSeconds: (Date.now() - started) / 1000,
     sizes: done.map((s) => ({ rows: s.rows, input: s.input, ...s.results })),
+    intake: intake?.raw,
     verdicts: vs,
   };
   writeFileSync(resultsPath, JSON.stringify(json, null, 2) + '\n');

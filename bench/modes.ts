@@ -110,5 +110,65 @@ const engine: Mode = async (p) => {
   };
 };
 
+/** A folder of `files` returns of `units` units each, unit codes unique across files. */
+const generateReturns: Mode = async (p) => {
+  const t0 = performance.now();
+  const { mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { sampleWorkbook } = await import('../src/domain/sample');
+  const { findPreset } = await import('../src/domain/presets');
+  const { createXlsx } = await import('../src/workbook/xlsx');
+  type CellSpec = import('../src/workbook/plan').CellSpec;
+  const set = findPreset(p.preset);
+  if (!set) throw new Error(`bench: unknown preset ${p.preset}`);
+  const dir = need(p.dir, 'dir');
+  const files = need(p.files, 'files');
+  const units = need(p.units, 'units');
+  mkdirSync(dir, { recursive: true });
+  for (let f = 0; f < files; f++) {
+    const sample = sampleWorkbook(set, { units, year: p.year ?? 2024, seed: 1000 + f, mistakes: false, title: false });
+    const rows = sample.grid.rows.map((r, i) =>
+      r.map((v, c): CellSpec | null => {
+        if (v === null || typeof v === 'object') return null;
+        // Unit codes unique across the folder: file number + row.
+        return i > 0 && c === 0 ? { v: `F${f + 1}-${i}` } : { v };
+      }),
+    );
+    const wb = createXlsx();
+    wb.applySync({ sheets: [{ name: sample.grid.name, rows }] });
+    writeFileSync(join(dir, `bao-cao-${String(f + 1).padStart(4, '0')}.xlsx`), wb.toBytes());
+  }
+  return { ms: performance.now() - t0 };
+};
+
+/** The baseline for intake: only opening every file of the folder with ExcelJS's document API. */
+const exceljsOpenDir: Mode = async (p) => {
+  const dir = need(p.dir, 'dir');
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const t0 = performance.now();
+  const ExcelJS = await import('exceljs');
+  for (const name of readdirSync(dir).sort()) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, name));
+  }
+  return { ms: performance.now() - t0 };
+};
+
+/** `chitieu merge DIR --preset … --out … --json …`. */
+const merge: Mode = async (p) => {
+  const dir = need(p.dir, 'dir');
+  const output = need(p.output, 'output');
+  const json = need(p.json, 'json');
+  const lines: string[] = [];
+  const t0 = performance.now();
+  const { run } = await import('../src/cli/main');
+  const argv = ['merge', dir, '--preset', p.preset, '--out', output, '--json', json];
+  const code = await run(argv, { out: (l) => lines.push(l), err: (l) => lines.push(l), progress: false, today: new Date() });
+  const ms = performance.now() - t0;
+  if (code !== 0) throw new Error(`chitieu ${argv.join(' ')} exited ${code}:\n${lines.join('\n')}`);
+  return { ms, outputBytes: fileBytes(output) };
+};
+
 /** The registry of modes: a later contender (e.g. an Office.js simulation) is one more entry. */
-export const MODES: Readonly<Record<ModeName, Mode>> = { generate, exceljs, cli, engine };
+export const MODES: Readonly<Record<ModeName, Mode>> = { generate, exceljs, cli, engine, generateReturns, exceljsOpenDir, merge };

@@ -8,7 +8,7 @@
  */
 
 /** The child's modes; add one here, in modes.ts and (for the parent) in contenders.ts. */
-export type ModeName = 'generate' | 'exceljs' | 'cli' | 'engine';
+export type ModeName = 'generate' | 'exceljs' | 'cli' | 'engine' | 'generateReturns' | 'exceljsOpenDir' | 'merge';
 
 /** Parameters of a mode, passed as one JSON argument. Each mode reads the fields it needs. */
 export interface ModeParams {
@@ -26,6 +26,9 @@ export interface ModeParams {
   readonly seed?: number;
   /** `engine`: timed runs after the warm-up. */
   readonly runs?: number;
+  /** Returns intake: the folder of returns, and how many files to make in it. */
+  readonly dir?: string;
+  readonly files?: number;
 }
 
 /** What a mode returns: its timed figure plus anything it wants recorded. */
