@@ -7,7 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { columnDef } from '../domain/catalog';
 import { formatNumber } from '../domain/format';
 import { mergeReturns, type MergeResult, type ReturnFile } from '../domain/merge';
-import { toJsonReport, type JsonReport } from '../domain/report';
+import { problemJson, toJsonReport, type JsonReport } from '../domain/report';
 import type { TargetSet } from '../domain/targetSet';
 import type { CellSpec, SheetSpec } from '../workbook/plan';
 import { OWN_SHEETS, runCheck } from '../workbook/runCheck';
@@ -108,19 +108,7 @@ export async function mergeFiles(
     ...base,
     files: merged.files.map((f) => ({ file: f.file, status: f.status, units: f.units, ...(f.reason ? { reason: f.reason } : {}) })),
     // Problems per file, at the cell in that file.
-    problems: merged.files.flatMap((f) =>
-      f.problems.map((p) => ({
-        file: f.file,
-        sheet: p.sheet,
-        cell: p.cell,
-        column: p.column ?? null,
-        unit: p.unit?.code ?? null,
-        ...(p.unit?.name ? { unitName: p.unit.name } : {}),
-        rule: p.rule,
-        severity: p.severity,
-        message: p.message,
-      })),
-    ),
+    problems: merged.files.flatMap((f) => f.problems.map((p) => problemJson(p, f.file))),
     // The same check on the master table, at master cells.
     masterProblems: base.problems,
   };

@@ -3,6 +3,7 @@
  * contract for outside checks: change it only by adding fields.
  */
 import { toNumber } from './rational';
+import type { Problem } from './problem';
 import type { CheckResult, IndicatorResult } from './result';
 import type { Status } from './status';
 import type { Comparator } from './targetSet';
@@ -82,15 +83,21 @@ export function toJsonReport(result: CheckResult): JsonReport {
     })),
     indicators: result.indicators.map(indicatorJson),
     ...(result.groups ? { groups: result.groups.map((g) => ({ parent: g.parent, units: g.units, indicators: g.indicators.map(indicatorJson) })) } : {}),
-    problems: result.problems.map((p) => ({
-      sheet: p.sheet,
-      cell: p.cell,
-      column: p.column ?? null,
-      unit: p.unit?.code ?? null,
-      ...(p.unit?.name ? { unitName: p.unit.name } : {}),
-      rule: p.rule,
-      severity: p.severity,
-      message: p.message,
-    })),
+    problems: result.problems.map((p) => problemJson(p)),
+  };
+}
+
+/** One problem as the report writes it; `file` for problems found in a return during intake. */
+export function problemJson(p: Problem, file?: string): JsonReport['problems'][number] {
+  return {
+    ...(file !== undefined ? { file } : {}),
+    sheet: p.sheet,
+    cell: p.cell,
+    column: p.column ?? null,
+    unit: p.unit?.code ?? null,
+    ...(p.unit?.name ? { unitName: p.unit.name } : {}),
+    rule: p.rule,
+    severity: p.severity,
+    message: p.message,
   };
 }

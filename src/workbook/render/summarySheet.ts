@@ -36,6 +36,18 @@ function failingText(r: IndicatorResult): string {
   return `${formatNumber(r.failingUnits.length)} đơn vị: ${names.join('; ')}${more > 0 ? `; và ${formatNumber(more)} đơn vị khác (xem danh sách bên dưới)` : ''}`;
 }
 
+/** Mã, Chỉ tiêu, Mục tiêu, Kết quả, Đạt/Chưa đạt, Số đơn vị có số liệu. */
+function indicatorCells(r: IndicatorResult): CellSpec[] {
+  return [
+    text(r.id, 'cell'),
+    text(r.label, 'cell'),
+    text(formatResultTarget(r), 'cell_center'),
+    text(formatActual(r), 'cell_center'),
+    text(STATUS_LABEL[r.status], `status_${r.status}`),
+    text(formatReported(r), 'cell_center'),
+  ];
+}
+
 /**
  * @example
  * renderSummarySheet(result, new Date(2026, 10, 21)).name // 'Tổng hợp'
@@ -89,17 +101,7 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
     ),
   );
   heights[headerRow] = 30;
-  for (const r of result.indicators) {
-    tableLine([
-      text(r.id, 'cell'),
-      text(r.label, 'cell'),
-      text(formatResultTarget(r), 'cell_center'),
-      text(formatActual(r), 'cell_center'),
-      text(STATUS_LABEL[r.status], `status_${r.status}`),
-      text(formatReported(r), 'cell_center'),
-      text(failingText(r), 'cell'),
-    ]);
-  }
+  for (const r of result.indicators) tableLine([...indicatorCells(r), text(failingText(r), 'cell')]);
 
   if (result.groups?.length) {
     line([]);
@@ -109,16 +111,7 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
     line([]);
     wide(`${group.parent.toUpperCase()} — ${formatNumber(group.units)} đơn vị`, 'section');
     line(['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đạt/Chưa đạt', 'Số đơn vị có số liệu'].map((h) => text(h, 'table_header')));
-    for (const r of group.indicators) {
-      tableLine([
-        text(r.id, 'cell'),
-        text(r.label, 'cell'),
-        text(formatResultTarget(r), 'cell_center'),
-        text(formatActual(r), 'cell_center'),
-        text(STATUS_LABEL[r.status], `status_${r.status}`),
-        text(formatReported(r), 'cell_center'),
-      ]);
-    }
+    for (const r of group.indicators) tableLine(indicatorCells(r));
   }
 
   const failing = result.indicators.filter((r) => r.perUnit && r.failingUnits.length > 0);
