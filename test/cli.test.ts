@@ -105,12 +105,13 @@ describe('chitieu', () => {
     expect(invalid.message).toContain('Ô G9: "Tốt lắm" không phải là mức xếp loại');
     expect(report.problems.filter((p: { rule: string }) => p.rule === 'missing_column').length).toBe(5);
 
-    // The output: user cells unchanged, status columns after one empty column (I has the user's formula, so J is empty: K…)
+    // The output: user cells unchanged. Column I has no header but holds the user's formula (I5),
+    // so the status block starts after one empty column past it: J stays empty, statuses from K.
     const inCells = await cellsOf(input, 'Số liệu');
     const outCells = await cellsOf(path('kq.xlsx'), 'Số liệu');
     for (const [addr, v] of inCells) expect(outCells.get(addr)).toEqual(v);
-    // lastCol of the table is H (the formula in I has no header); status columns start at J.
-    expect(outCells.get('J4')).toBe('Kết quả: ' + findPreset('bd-cdvc-2024')!.indicators.find((i) => i.id === 'co_ke_hoach')!.label);
+    expect(outCells.has('J4')).toBe(false);
+    expect(outCells.get('K4')).toBe('Kết quả: ' + findPreset('bd-cdvc-2024')!.indicators.find((i) => i.id === 'co_ke_hoach')!.label);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path('kq.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Tổng hợp', 'Kiểm tra']);
@@ -119,13 +120,13 @@ describe('chitieu', () => {
     expect(ws.getCell('I5').value).toEqual({ formula: 'E5*2', result: 40 });
     // Per-unit columns of bd-cdvc-2024 in order: co_ke_hoach, dang_ky_thi_dua, bao_phu_dv, phat_dong_cds, sang_kien_15, dang_ky_vh, dat_chuan_vh, then Lỗi dữ liệu.
     const header = [];
-    for (let c = 10; c <= 17; c++) header.push(ws.getRow(4).getCell(c).value);
+    for (let c = 11; c <= 18; c++) header.push(ws.getRow(4).getCell(c).value);
     expect(header[7]).toBe('Lỗi dữ liệu');
-    expect(ws.getRow(7).getCell(10 + 4).value).toBe('Chưa đạt'); // CD03 sang_kien_15
-    expect(ws.getRow(5).getCell(10 + 4).value).toBe('Đạt'); // CD01 sang_kien_15 (exactly 15%)
-    expect((ws.getRow(7).getCell(14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(ws.getRow(7).getCell(11 + 4).value).toBe('Chưa đạt'); // CD03 sang_kien_15
+    expect(ws.getRow(5).getCell(11 + 4).value).toBe('Đạt'); // CD01 sang_kien_15 (exactly 15%)
+    expect((ws.getRow(7).getCell(15).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     // Lỗi dữ liệu: CD05 has one error (invalid rating) … plus required cells of the missing bool columns? No: absent columns raise missing_column only.
-    expect(ws.getRow(9).getCell(17).value).toBe(1);
+    expect(ws.getRow(9).getCell(18).value).toBe(1);
     const summary = wb.getWorksheet('Tổng hợp')!;
     expect(summary.pageSetup.orientation).toBe('landscape');
     expect(summary.pageSetup.fitToWidth).toBe(1);

@@ -69,6 +69,19 @@ describe('findTable', () => {
     expect([...t.keyCol.keys()]).toEqual(['ma_don_vi', 'ten_don_vi', 'khu_vuc']);
   });
 
+  it('lastUsedCol counts cells without a header in the table rows, so status columns never cover them', () => {
+    const grid: SheetGrid = {
+      name: 'S',
+      rows: [
+        ['Mã đơn vị', 'Tên đơn vị', 'Khu vực'],
+        ['CD1', 'A', 'Nhà nước', null, null, 'ghi chú riêng'],
+      ],
+    };
+    const t = findTable(grid)!;
+    expect(t.lastCol).toBe(2);
+    expect(t.lastUsedCol).toBe(5);
+  });
+
   it('a second column with the same meaning is marked duplicate', () => {
     const t = findTable({ name: 'S', rows: [['Mã đơn vị', 'Tên đơn vị', 'Số ĐV', 'Tổng số đoàn viên']] })!;
     expect(t.columns.map((c) => c.role)).toEqual(['data', 'data', 'data', 'duplicate']);

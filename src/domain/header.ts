@@ -34,6 +34,11 @@ export interface TableLayout {
   readonly keyCol: ReadonlyMap<string, number>;
   /** 0-based index of the last column that belongs to the user's table. */
   readonly lastCol: number;
+  /**
+   * 0-based index of the last column holding anything in the table's rows (a note or formula
+   * without a header counts), left of the product's own block. Status columns go after it.
+   */
+  readonly lastUsedCol: number;
   /** 0-based columns holding an earlier run's output (status columns, Lỗi dữ liệu). */
   readonly outputCols: readonly number[];
   /** 1-based last row of the sheet that holds anything. */
@@ -166,6 +171,18 @@ export function findTable(grid: SheetGrid): TableLayout | undefined {
   let lastRow = grid.rows.length;
   while (lastRow > headerRow && (grid.rows[lastRow - 1] ?? []).every((v) => v === null || v === undefined || v === '')) lastRow--;
 
+  let lastUsedCol = lastCol;
+  for (let r = headerRow; r <= lastRow; r++) {
+    const cells = grid.rows[r - 1] ?? [];
+    for (let c = Math.min(cells.length, firstOutput) - 1; c > lastUsedCol; c--) {
+      const v = cells[c];
+      if (v !== null && v !== undefined && v !== '') {
+        lastUsedCol = c;
+        break;
+      }
+    }
+  }
+
   const titleYear = findTitleYear(grid, headerRow);
   return {
     sheet: grid.name,
@@ -173,6 +190,7 @@ export function findTable(grid: SheetGrid): TableLayout | undefined {
     columns: tableColumns,
     keyCol: new Map([...keyCol].filter(([, c]) => c < firstOutput)),
     lastCol,
+    lastUsedCol,
     outputCols,
     lastRow,
     ...(titleYear !== undefined ? { titleYear } : {}),

@@ -14,7 +14,8 @@ import type { CellSpec, DataSheetPatch } from '../plan';
 export function renderStatusColumns(result: CheckResult): DataSheetPatch {
   const layout = result.layout;
   const perUnit = result.indicators.filter((i) => i.perUnit);
-  const startCol = layout.lastCol + 2;
+  // After everything the user has in the table's rows, so no cell of theirs is ever overwritten.
+  const startCol = layout.lastUsedCol + 2;
   const header: CellSpec[] = [
     ...perUnit.map((i): CellSpec => ({ v: `${STATUS_HEADER_PREFIX} ${i.label}`, s: 'output_header' })),
     { v: ERROR_COUNT_HEADER, s: 'output_header' },
