@@ -1,0 +1,42 @@
+/**
+ * Figures of the Office adapter on the fake Excel (not timed): check + write of a large
+ * `bd-cdvc-2024` table in a small, constant number of round trips, every request and response
+ * under Excel on the web's 5 MB. `npm run bench` prints the same measurement for 1k/10k/100k.
+ * 100,000 rows take about half a minute in the fake: set CHITIEU_OFFICE_100K=1 to include them.
+ */
+import { formatOfficeLine, measureOffice, type OfficeMeasurement } from '../support/fakeExcel/measure';
+
+const FIVE_MB = 5_000_000;
+
+function expectWithinLimits(m: OfficeMeasurement): void {
+  for (const bytes of [...m.requests, ...m.responses]) expect(bytes).toBeLessThan(FIVE_MB);
+  expect(m.maxRequestBytes).toBeLessThan(FIVE_MB);
+  expect(m.maxResponseBytes).toBeLessThan(FIVE_MB);
+  // The adapter counts its own syncs exactly, and its byte estimates are close to the fake's.
+  expect(m.adapter.syncs).toBe(m.syncs);
+  expect(m.adapter.totalBytes / m.totalBytes).toBeGreaterThan(0.85);
+  expect(m.adapter.totalBytes / m.totalBytes).toBeLessThan(1.25);
+}
+
+test('1,000 rows: check + write in 5 syncs', async () => {
+  const m = await measureOffice(1_000);
+  expectWithinLimits(m);
+  expect(m.syncs).toBe(5);
+  expect(formatOfficeLine(m)).toMatch(/^office rows=1000 syncs=5 max_request_bytes=\d+ total_bytes=\d+$/);
+});
+
+test('10,000 rows: check + write in at most 10 syncs, every payload under 5 MB', async () => {
+  const m = await measureOffice(10_000);
+  expectWithinLimits(m);
+  expect(m.syncs).toBeLessThanOrEqual(10);
+  // The same as 1,000 rows: the count does not grow with rows while the data fits the budget.
+  expect(m.syncs).toBe(5);
+});
+
+const big = process.env.CHITIEU_OFFICE_100K === '1' ? test : test.skip;
+big('100,000 rows: every payload under 5 MB; syncs grow only with data volume / 4 MB', async () => {
+  const m = await measureOffice(100_000);
+  expectWithinLimits(m);
+  // ~30 MB to read and ~13 MB to write cannot pass in fewer round trips of < 5 MB each.
+  expect(m.syncs).toBeLessThanOrEqual(20);
+});

@@ -1,0 +1,1063 @@
+/**
+ * Proxy objects of the fake Excel, behaving like Office.js client objects:
+ * - methods and property writes are queued on the request context and run, in order, at
+ *   `context.sync()`; objects are resolved then (a sheet added earlier in the batch exists);
+ * - a property can be read only after `load` and `sync` (else PropertyNotLoaded);
+ * - each sync is one request and one response, sized as the JSON of what they carry, and
+ *   fails when either is over the payload limit (Excel on the web: 5 MB).
+ */
+import {
+  type Book,
+  type Cell,
+  type CellFormat,
+  type Rect,
+  type Sheet,
+  MAX_COL,
+  MAX_ROW,
+  cellAt,
+  cellCount,
+  colOf,
+  contains,
+  evaluate,
+  existingKeys,
+  interpret,
+  intersects,
+  key,
+  newSheet,
+  parseArea,
+  qualified,
+  rectAddress,
+  rowOf,
+  sameName,
+  tidy,
+  usedRect,
+} from './model';
+
+/** An error shaped like OfficeExtension.Error. */
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message };
+  }
+}
+
+/**
+ * Bytes of one queued command besides its arguments, and of one new object (its object path
+ * plus the action that instantiates it), after the JSON Office.js sends.
+ */
+const ACTION_BYTES = 100;
+const PATH_BYTES = 150;
+/** Excel refuses to return more cells than this in one get. */
+const MAX_GET_CELLS = 5_000_000;
+/** `getRange`/`getRanges` refuse longer addresses (Excel add-ins troubleshooting). */
+const MAX_ADDRESS_CHARS = 8192;
+/** The fake walks cell by cell for formats; bigger areas mean an adapter bug. */
+const MAX_FORMAT_CELLS = 2_000_000;
+
+export function utf8Bytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? 'null';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) i++, n += 2;
+    else n += 2;
+  }
+  return n;
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Request bytes of each sync. */
+  requests: number[];
+  /** Response bytes of each sync. */
+  responses: number[];
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  totalBytes: number;
+}
+
+/** What the whole fake shares: the workbook, limits, counters. */
+export interface Engine {
+  book: Book;
+  stats: FakeStats;
+  limitBytes: number;
+  /** ExcelApi version the fake host supports, as major * 1000 + minor (1.9 → 1009). */
+  apiVersion: number;
+  /** Makes the next sync fail with this error code (cell edit mode, protection…). */
+  failNext?: { code: string; message: string };
+}
+
+interface Action {
+  readonly bytes: number;
+  /** Runs at sync; a load returns its payload size and how to hand the values over. */
+  readonly run: () => void | { bytes: number; deliver: () => void };
+}
+
+/** The request context of one `run`. */
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Action[] = [];
+  private pathBytes = 0;
+  closed = false;
+
+  constructor(readonly engine: Engine) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  push(bytes: number, run: Action['run']): void {
+    if (this.closed) throw new FakeOfficeError('InvalidObjectPath', 'The object was used after its Excel.run batch ended.');
+    this.queue.push({ bytes: ACTION_BYTES + bytes, run });
+  }
+
+  path(bytes: number): void {
+    this.pathBytes += PATH_BYTES + bytes;
+  }
+
+  hasPending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    await Promise.resolve();
+    const e = this.engine;
+    const actions = this.queue;
+    const request = actions.reduce((n, a) => n + a.bytes, 0) + this.pathBytes + 50;
+    this.queue = [];
+    this.pathBytes = 0;
+    e.stats.syncs++;
+    e.stats.requests.push(request);
+    e.stats.maxRequestBytes = Math.max(e.stats.maxRequestBytes, request);
+    e.stats.totalBytes += request;
+    if (e.failNext) {
+      const f = e.failNext;
+      e.failNext = undefined;
+      e.stats.responses.push(0);
+      throw new FakeOfficeError(f.code, f.message);
+    }
+    if (request > e.limitBytes) {
+      e.stats.responses.push(0);
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${request}) has exceeded the limit.`);
+    }
+    const deliveries: (() => void)[] = [];
+    let response = 50;
+    try {
+      // Commands before a failing one stay done, as in Excel; the rest are dropped.
+      for (const a of actions) {
+        const loaded = a.run();
+        if (loaded) {
+          response += loaded.bytes;
+          deliveries.push(loaded.deliver);
+        }
+      }
+    } finally {
+      e.stats.responses.push(response);
+      e.stats.maxResponseBytes = Math.max(e.stats.maxResponseBytes, response);
+      e.stats.totalBytes += response;
+    }
+    if (response > e.limitBytes) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${response}) has exceeded the limit.`);
+    }
+    for (const d of deliveries) d();
+  }
+}
+
+function notLoaded(name: string): never {
+  throw new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function parseLoad(props: string | string[] | undefined, all: readonly string[]): string[] {
+  if (props === undefined) return [...all];
+  if (typeof props !== 'string' && !Array.isArray(props)) throw new Error('fake Excel: load() takes a string or an array of strings');
+  const list = (Array.isArray(props) ? props : props.split(','))
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => p.replace(/^items\//, ''));
+  for (const p of list) if (!all.includes(p)) throw new Error(`fake Excel: loading "${p}" is not supported`);
+  return list;
+}
+
+/** Base of every proxy: loaded values live here after a sync. */
+abstract class FakeObject {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(readonly context: FakeContext) {}
+
+  /** Loadable scalar properties and how to read them from the model at sync time. */
+  protected abstract readers(): Record<string, () => unknown>;
+
+  /** True when, at sync time, this is a null object (its loaded properties are then null). */
+  protected isNullNow(): boolean {
+    return false;
+  }
+
+  load(props?: string | string[]): this {
+    const readers = this.readers();
+    const names = parseLoad(props, Object.keys(readers));
+    this.context.push(utf8Bytes(names), () => {
+      const snap: Record<string, unknown> = {};
+      const isNull = this.isNullNow();
+      for (const n of names) snap[n] = isNull ? null : readers[n]();
+      return { bytes: utf8Bytes(snap) + 20, deliver: () => names.forEach((n) => this.loaded.set(n, snap[n])) };
+    });
+    return this;
+  }
+
+  protected got<T>(name: string): T {
+    if (!this.loaded.has(name)) notLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  protected queue(bytes: unknown, run: () => void): void {
+    this.context.push(utf8Bytes(bytes), run);
+  }
+
+  get isNullObject(): boolean {
+    return this.got<boolean>('isNullObject');
+  }
+}
+
+const itemNotFound = (what: string): FakeOfficeError => new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${what}.`);
+
+// ---- workbook and sheets ----
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+}
+
+function checkSheetName(book: Book, name: string, except?: Sheet): void {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: sheet name "${name}".`);
+  }
+  if (book.sheets.some((s) => s !== except && sameName(s.name, name))) {
+    throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+  }
+}
+
+export class FakeWorksheetCollection extends FakeObject {
+  private itemList: FakeWorksheet[] | undefined;
+
+  protected readers(): Record<string, () => unknown> {
+    // Loading a collection loads these properties of every item.
+    return { name: () => 0, position: () => 0, visibility: () => 0 };
+  }
+
+  override load(props?: string | string[]): this {
+    const names = parseLoad(props, ['name', 'position', 'visibility']);
+    this.context.push(utf8Bytes(names), () => {
+      const book = this.context.engine.book;
+      const snaps = book.sheets.map((s, i) => {
+        const snap: Record<string, unknown> = {};
+        for (const n of names) snap[n] = n === 'name' ? s.name : n === 'position' ? i : 'Visible';
+        return { sheet: s, snap };
+      });
+      return {
+        bytes: utf8Bytes(snaps.map((x) => x.snap)) + 20,
+        deliver: () => {
+          this.itemList = snaps.map(({ sheet, snap }) => {
+            const ws = new FakeWorksheet(this.context, () => sheet, false);
+            ws.preload(snap);
+            return ws;
+          });
+        },
+      };
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.itemList) notLoaded('items');
+    return this.itemList;
+  }
+
+  add(name?: string): FakeWorksheet {
+    this.context.path(utf8Bytes(name ?? ''));
+    let created: Sheet | undefined;
+    this.queue(name ?? '', () => {
+      const book = this.context.engine.book;
+      let n = name;
+      if (n === undefined) {
+        let i = book.sheets.length + 1;
+        while (book.sheets.some((s) => sameName(s.name, `Sheet${i}`))) i++;
+        n = `Sheet${i}`;
+      }
+      checkSheetName(book, n);
+      created = newSheet(n);
+      book.sheets.push(created);
+    });
+    return new FakeWorksheet(this.context, () => created ?? null, false, 'the added worksheet');
+  }
+
+  private find(name: string): () => Sheet | null {
+    // Resolved at sync by name, then held: a rename later in the batch keeps the same sheet.
+    let held: Sheet | undefined;
+    return () => {
+      if (held && this.context.engine.book.sheets.includes(held)) return held;
+      held = this.context.engine.book.sheets.find((s) => s.name === name) ?? this.context.engine.book.sheets.find((s) => sameName(s.name, name));
+      return held ?? null;
+    };
+  }
+
+  getItem(name: string): FakeWorksheet {
+    this.context.path(utf8Bytes(name));
+    return new FakeWorksheet(this.context, this.find(name), false, `worksheet "${name}"`);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.context.path(utf8Bytes(name));
+    return new FakeWorksheet(this.context, this.find(name), true, `worksheet "${name}"`);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    this.context.path(0);
+    return new FakeWorksheet(this.context, () => this.context.engine.book.active ?? this.context.engine.book.sheets[0] ?? null, false, 'the active worksheet');
+  }
+}
+
+export class FakeWorksheet extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly find: () => Sheet | null,
+    private readonly nullable: boolean,
+    private readonly what = 'worksheet',
+  ) {
+    super(context);
+    if (nullable) this.loadIsNull();
+  }
+
+  private loadIsNull(): void {
+    this.context.push(0, () => {
+      const isNull = this.find() === null;
+      return { bytes: 20, deliver: () => this.loaded.set('isNullObject', isNull) };
+    });
+  }
+
+  /** @internal values that arrived with a collection load */
+  preload(snap: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
+    this.loaded.set('isNullObject', false);
+  }
+
+  /** The sheet, or ItemNotFound (also for a null object: commands on it fail). */
+  sheet(): Sheet {
+    const s = this.find();
+    if (!s) throw itemNotFound(this.what);
+    return s;
+  }
+
+  /** The sheet or null, for objects derived from a null object. */
+  sheetOrNull(): Sheet | null {
+    return this.find();
+  }
+
+  protected override isNullNow(): boolean {
+    return this.nullable && this.find() === null;
+  }
+
+  protected readers(): Record<string, () => unknown> {
+    return {
+      name: () => this.sheet().name,
+      position: () => this.context.engine.book.sheets.indexOf(this.sheet()),
+      visibility: () => 'Visible',
+    };
+  }
+
+  get name(): string {
+    return this.got('name');
+  }
+  set name(value: string) {
+    this.queue(value, () => {
+      const s = this.sheet();
+      checkSheetName(this.context.engine.book, value, s);
+      s.name = value;
+    });
+  }
+
+  get position(): number {
+    return this.got('position');
+  }
+  set position(value: number) {
+    this.queue(value, () => {
+      const sheets = this.context.engine.book.sheets;
+      const s = this.sheet();
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(Math.max(0, Math.min(sheets.length, value)), 0, s);
+    });
+  }
+
+  delete(): void {
+    this.queue(null, () => {
+      const book = this.context.engine.book;
+      const s = this.sheet();
+      if (book.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      book.sheets.splice(book.sheets.indexOf(s), 1);
+      if (book.active === s) book.active = book.sheets[0];
+      if (book.selection && sameName(book.selection.sheet, s.name)) book.selection = undefined;
+    });
+  }
+
+  activate(): void {
+    this.queue(null, () => {
+      this.context.engine.book.active = this.sheet();
+    });
+  }
+
+  private range(address: string | undefined, what: string): FakeRange {
+    this.context.path(utf8Bytes(address ?? ''));
+    if (address === undefined) return new FakeRange(this.context, this, () => ({ r1: 0, c1: 0, r2: MAX_ROW - 1, c2: MAX_COL - 1 }), false, what);
+    const area = address.length <= MAX_ADDRESS_CHARS ? parseArea(address) : undefined;
+    return new FakeRange(
+      this.context,
+      this,
+      () => {
+        if (!area || (area.sheet !== undefined && !sameName(area.sheet, this.sheet().name))) {
+          throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: "${address.slice(0, 60)}".`);
+        }
+        return area.rect;
+      },
+      false,
+      what,
+    );
+  }
+
+  getRange(address?: string): FakeRange {
+    return this.range(address, `range ${address ?? '(whole sheet)'}`);
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.path(16);
+    const rect = { r1: startRow, c1: startColumn, r2: startRow + rowCount - 1, c2: startColumn + columnCount - 1 };
+    const ok = [startRow, startColumn, rowCount, columnCount].every((n) => Number.isInteger(n)) && rowCount >= 1 && columnCount >= 1 && rect.r1 >= 0 && rect.c1 >= 0 && rect.r2 < MAX_ROW && rect.c2 < MAX_COL;
+    return new FakeRange(
+      this.context,
+      this,
+      () => {
+        if (!ok) throw new FakeOfficeError('InvalidArgument', `getRangeByIndexes(${startRow}, ${startColumn}, ${rowCount}, ${columnCount})`);
+        return rect;
+      },
+      false,
+      'range by indexes',
+    );
+  }
+
+  getRanges(address: string): FakeRangeAreas {
+    this.context.path(utf8Bytes(address));
+    return new FakeRangeAreas(this.context, this, address);
+  }
+
+  private used(valuesOnly: boolean, nullable: boolean): FakeRange {
+    this.context.path(4);
+    let cached: Rect | null | undefined;
+    return new FakeRange(
+      this.context,
+      this,
+      () => {
+        if (cached === undefined) {
+          const s = this.nullable ? this.sheetOrNull() : this.sheet();
+          cached = s ? (usedRect(s, valuesOnly) ?? (nullable ? null : { r1: 0, c1: 0, r2: 0, c2: 0 })) : null;
+        }
+        return cached;
+      },
+      nullable,
+      'used range',
+    );
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.used(valuesOnly, false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.used(valuesOnly, true);
+  }
+
+  private panes?: FakeFreezePanes;
+  private layout?: FakePageLayout;
+
+  get freezePanes(): FakeFreezePanes {
+    return (this.panes ??= (this.context.path(0), new FakeFreezePanes(this.context, this)));
+  }
+
+  get pageLayout(): FakePageLayout {
+    return (this.layout ??= (this.context.path(0), new FakePageLayout(this.context, this)));
+  }
+}
+
+// ---- ranges ----
+
+/** What a range resolves to at sync: its sheet and rectangles (null for a null object). */
+export interface Resolved {
+  sheet: Sheet;
+  rects: Rect[];
+}
+
+const matrix = <T>(rect: Rect, f: (r: number, c: number) => T): T[][] => {
+  const out: T[][] = [];
+  for (let r = rect.r1; r <= rect.r2; r++) {
+    const row: T[] = [];
+    for (let c = rect.c1; c <= rect.c2; c++) row.push(f(r, c));
+    out.push(row);
+  }
+  return out;
+};
+
+export class FakeRange extends FakeObject {
+  constructor(
+    context: FakeContext,
+    readonly worksheet: FakeWorksheet,
+    private readonly rectOf: () => Rect | null,
+    private readonly nullable: boolean,
+    private readonly what: string,
+  ) {
+    super(context);
+    if (nullable) {
+      this.context.push(0, () => {
+        const isNull = this.worksheet.sheetOrNull() === null || this.rectOf() === null;
+        return { bytes: 20, deliver: () => this.loaded.set('isNullObject', isNull) };
+      });
+    }
+  }
+
+  protected override isNullNow(): boolean {
+    return this.nullable && (this.worksheet.sheetOrNull() === null || this.rectOf() === null);
+  }
+
+  resolve(): Resolved {
+    const sheet = this.worksheet.sheet();
+    const rect = this.rectOf();
+    if (!rect) throw itemNotFound(this.what);
+    return { sheet, rects: [rect] };
+  }
+
+  private rect(): { sheet: Sheet; rect: Rect } {
+    const { sheet, rects } = this.resolve();
+    return { sheet, rect: rects[0] };
+  }
+
+  private readable(): { sheet: Sheet; rect: Rect } {
+    const x = this.rect();
+    if (cellCount(x.rect) > MAX_GET_CELLS) throw new FakeOfficeError('RangeExceedsLimit', 'The range has more cells than Excel returns in one request.');
+    return x;
+  }
+
+  protected readers(): Record<string, () => unknown> {
+    const cell = (s: Sheet, r: number, c: number): Cell | undefined => s.cells.get(key(r, c));
+    return {
+      address: () => {
+        const { sheet, rect } = this.rect();
+        return qualified(sheet.name, rect);
+      },
+      rowIndex: () => this.rect().rect.r1,
+      columnIndex: () => this.rect().rect.c1,
+      rowCount: () => this.rect().rect.r2 - this.rect().rect.r1 + 1,
+      columnCount: () => this.rect().rect.c2 - this.rect().rect.c1 + 1,
+      values: () => {
+        const { sheet, rect } = this.readable();
+        return matrix(rect, (r, c) => cell(sheet, r, c)?.v ?? '');
+      },
+      valueTypes: () => {
+        const { sheet, rect } = this.readable();
+        return matrix(rect, (r, c) => cell(sheet, r, c)?.t ?? 'Empty');
+      },
+      formulas: () => {
+        const { sheet, rect } = this.readable();
+        return matrix(rect, (r, c) => {
+          const x = cell(sheet, r, c);
+          return x?.f ?? x?.v ?? '';
+        });
+      },
+      numberFormat: () => {
+        const { sheet, rect } = this.readable();
+        return matrix(rect, (r, c) => cell(sheet, r, c)?.nf ?? 'General');
+      },
+    };
+  }
+
+  get address(): string {
+    return this.got('address');
+  }
+  get rowIndex(): number {
+    return this.got('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.got('columnIndex');
+  }
+  get rowCount(): number {
+    return this.got('rowCount');
+  }
+  get columnCount(): number {
+    return this.got('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.got('values');
+  }
+  get valueTypes(): string[][] {
+    return this.got('valueTypes');
+  }
+  get formulas(): unknown[][] {
+    return this.got('formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this.got('numberFormat');
+  }
+
+  /** Applies a 2-D array to the cells; null entries leave a cell unchanged, as in Excel. */
+  private write(name: string, data: unknown, each: (cell: Cell, value: unknown) => void): void {
+    this.queue(data, () => {
+      const { sheet, rect } = this.rect();
+      const rows = rect.r2 - rect.r1 + 1;
+      const cols = rect.c2 - rect.c1 + 1;
+      if (!Array.isArray(data) || data.length !== rows || data.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array for '${name}' doesn't match the size or dimensions of the range.`);
+      }
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          const v = (data as unknown[][])[i][j];
+          if (v === null || v === undefined) continue;
+          const k = key(rect.r1 + i, rect.c1 + j);
+          each(cellAt(sheet, rect.r1 + i, rect.c1 + j), v);
+          tidy(sheet, k);
+        }
+      }
+    });
+  }
+
+  set values(data: unknown[][]) {
+    this.write('values', data, (cell, v) => setValue(cell, v));
+  }
+
+  set formulas(data: unknown[][]) {
+    this.write('formulas', data, (cell, v) => {
+      if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
+        Object.assign(cell, evaluate(v), { f: v });
+      } else setValue(cell, v);
+    });
+  }
+
+  set numberFormat(data: unknown[][]) {
+    // A new number format does not re-read what the cell holds.
+    this.write('numberFormat', data, (cell, v) => (cell.nf = String(v)));
+  }
+
+  set hyperlink(link: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string }) {
+    this.queue(link, () => {
+      const { sheet, rect } = this.rect();
+      for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) cellAt(sheet, r, c).link = { ...link };
+      const anchor = cellAt(sheet, rect.r1, rect.c1);
+      if (link.textToDisplay !== undefined) Object.assign(anchor, { v: link.textToDisplay, t: 'String', f: undefined });
+      else if (anchor.t === 'Empty') Object.assign(anchor, { v: link.documentReference ?? link.address ?? '', t: 'String' });
+    });
+  }
+
+  private formatObject?: FakeRangeFormat;
+  private validation?: FakeDataValidation;
+
+  // Navigation properties are objects too: created once per parent, each one a path in the request.
+  get format(): FakeRangeFormat {
+    return (this.formatObject ??= (this.context.path(0), new FakeRangeFormat(this.context, () => this.resolve())));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return (this.validation ??= (this.context.path(0), new FakeDataValidation(this.context, () => this.resolve())));
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.queue(applyTo, () => clearAreas(this.resolve(), applyTo));
+  }
+
+  merge(across = false): void {
+    this.queue(across, () => {
+      const { sheet, rect } = this.rect();
+      const parts = (across ? Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => ({ ...rect, r1: rect.r1 + i, r2: rect.r1 + i })) : [rect]).filter(
+        (m) => cellCount(m) >= 2,
+      );
+      // Merging over merged cells replaces those merges (one pass, not one per part).
+      sheet.merges = sheet.merges.filter((x) => !intersects(x, rect));
+      for (const m of parts) {
+        sheet.merges.push(m);
+        // Excel keeps the upper-left value only.
+        for (const k of existingKeys(sheet, m)) {
+          if (rowOf(k) === m.r1 && colOf(k) === m.c1) continue;
+          const cell = sheet.cells.get(k)!;
+          Object.assign(cell, { v: null, t: 'Empty', f: undefined });
+          tidy(sheet, k);
+        }
+      }
+    });
+  }
+
+  unmerge(): void {
+    this.queue(null, () => {
+      const { sheet, rect } = this.rect();
+      sheet.merges = sheet.merges.filter((x) => !intersects(x, rect));
+    });
+  }
+
+  select(): void {
+    this.queue(null, () => {
+      const { sheet, rect } = this.rect();
+      this.context.engine.book.active = sheet;
+      this.context.engine.book.selection = { sheet: sheet.name, address: rectAddress(rect) };
+    });
+  }
+}
+
+/** A value written through `values`: interpreted like typing unless the cell is text-formatted. */
+function setValue(cell: Cell, v: unknown): void {
+  if (typeof v === 'string') Object.assign(cell, { f: undefined }, interpret(v, cell.nf));
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new FakeOfficeError('InvalidArgument', 'A cell value must be a finite number.');
+    Object.assign(cell, { v, t: 'Double', f: undefined });
+  } else if (typeof v === 'boolean') Object.assign(cell, { v, t: 'Boolean', f: undefined });
+  else throw new FakeOfficeError('InvalidArgument', `Unsupported cell value ${JSON.stringify(v)}.`);
+}
+
+function clearAreas({ sheet, rects }: Resolved, applyTo: string): void {
+  for (const rect of rects) {
+    for (const k of existingKeys(sheet, rect)) {
+      const cell = sheet.cells.get(k)!;
+      if (applyTo === 'All' || applyTo === 'Contents') Object.assign(cell, { v: null, t: 'Empty', f: undefined });
+      if (applyTo === 'All' || applyTo === 'Formats') Object.assign(cell, { fmt: undefined, nf: 'General' });
+      if (applyTo === 'All' || applyTo === 'Hyperlinks') cell.link = undefined;
+      tidy(sheet, k);
+    }
+    // Clearing formats unmerges, as Excel's Clear Formats / Clear All do.
+    if (applyTo === 'All' || applyTo === 'Formats') sheet.merges = sheet.merges.filter((m) => !contains(rect, m));
+  }
+}
+
+export class FakeRangeAreas extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly addressText: string,
+  ) {
+    super(context);
+  }
+
+  resolve(): Resolved {
+    if (this.context.engine.apiVersion < 1009) throw new FakeOfficeError('ApiNotFound', 'getRanges needs ExcelApi 1.9.');
+    const sheet = this.worksheet.sheet();
+    if (this.addressText.length > MAX_ADDRESS_CHARS) {
+      throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (address of ${this.addressText.length} characters).`);
+    }
+    const rects = this.addressText.split(',').map((a) => {
+      const area = parseArea(a);
+      if (!area || (area.sheet !== undefined && !sameName(area.sheet, sheet.name))) throw new FakeOfficeError('InvalidArgument', `Bad area "${a}" in getRanges.`);
+      return area.rect;
+    });
+    return { sheet, rects };
+  }
+
+  protected readers(): Record<string, () => unknown> {
+    return {
+      address: () => {
+        const { sheet, rects } = this.resolve();
+        return rects.map((r) => qualified(sheet.name, r)).join(',');
+      },
+      areaCount: () => this.resolve().rects.length,
+      cellCount: () => this.resolve().rects.reduce((n, r) => n + cellCount(r), 0),
+    };
+  }
+
+  get address(): string {
+    return this.got('address');
+  }
+
+  private formatObject?: FakeRangeFormat;
+  private validation?: FakeDataValidation;
+
+  get format(): FakeRangeFormat {
+    return (this.formatObject ??= (this.context.path(0), new FakeRangeFormat(this.context, () => this.resolve())));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return (this.validation ??= (this.context.path(0), new FakeDataValidation(this.context, () => this.resolve())));
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.queue(applyTo, () => clearAreas(this.resolve(), applyTo));
+  }
+}
+
+// ---- formats ----
+
+/** Runs `f` on every cell of every rectangle (formats are per cell in Excel's model). */
+function eachCell(target: Resolved, f: (cell: Cell, r: number, c: number, rect: Rect) => void): void {
+  for (const rect of target.rects) {
+    if (cellCount(rect) > MAX_FORMAT_CELLS) throw new Error(`fake Excel: formatting ${rectAddress(rect)} cell by cell is too big for the fake`);
+    for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) f(cellAt(target.sheet, r, c), r, c, rect);
+  }
+}
+
+const fmtOf = (cell: Cell): CellFormat => (cell.fmt ??= {});
+
+const COLOR = /^#[0-9A-Fa-f]{6}$/;
+function color(value: string): string {
+  if (!COLOR.test(value)) throw new FakeOfficeError('InvalidArgument', `Bad color "${value}".`);
+  return value.toUpperCase();
+}
+
+export class FakeRangeFormat extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => Resolved,
+  ) {
+    super(context);
+  }
+
+  protected readers(): Record<string, () => unknown> {
+    return {};
+  }
+
+  private set(value: unknown, f: (cell: Cell) => void): void {
+    this.queue(value, () => eachCell(this.target(), f));
+  }
+
+  private fillObject?: { color: string; clear(): void };
+  private fontObject?: Record<'bold' | 'italic' | 'underline' | 'color' | 'size' | 'name', unknown>;
+  private bordersObject?: { getItem(index: string): { style: string; color: string; weight: string } };
+
+  get fill(): { color: string; clear(): void } {
+    if (this.fillObject) return this.fillObject;
+    this.context.path(0);
+    const set = (value: unknown, f: (cell: Cell) => void) => this.set(value, f);
+    return (this.fillObject = {
+      get color(): string {
+        return notLoaded('color');
+      },
+      set color(value: string) {
+        set(value, (cell) => (fmtOf(cell).fill = color(value)));
+      },
+      clear: () => set(null, (cell) => void (cell.fmt && delete cell.fmt.fill)),
+    });
+  }
+
+  get font(): Record<'bold' | 'italic' | 'underline' | 'color' | 'size' | 'name', unknown> {
+    if (this.fontObject) return this.fontObject;
+    this.context.path(0);
+    const out = {} as Record<'bold' | 'italic' | 'underline' | 'color' | 'size' | 'name', unknown>;
+    for (const prop of ['bold', 'italic', 'underline', 'color', 'size', 'name'] as const) {
+      Object.defineProperty(out, prop, {
+        get: () => notLoaded(prop),
+        set: (value: unknown) =>
+          this.set(value, (cell) => {
+            const font = (fmtOf(cell).font ??= {});
+            (font as Record<string, unknown>)[prop] = prop === 'color' ? color(String(value)) : value;
+          }),
+        enumerable: true,
+      });
+    }
+    return (this.fontObject = out);
+  }
+
+  set horizontalAlignment(value: string) {
+    this.set(value, (cell) => (fmtOf(cell).horizontalAlignment = value));
+  }
+  set verticalAlignment(value: string) {
+    this.set(value, (cell) => (fmtOf(cell).verticalAlignment = value));
+  }
+  set wrapText(value: boolean) {
+    this.set(value, (cell) => (fmtOf(cell).wrapText = value));
+  }
+
+  set columnWidth(points: number) {
+    this.queue(points, () => {
+      const { sheet, rects } = this.target();
+      for (const r of rects) for (let c = r.c1; c <= r.c2; c++) sheet.colWidths.set(c, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.queue(points, () => {
+      const { sheet, rects } = this.target();
+      if (!(points > 0 && points <= 409)) throw new FakeOfficeError('InvalidArgument', `Row height ${points} out of range.`);
+      for (const r of rects) for (let row = r.r1; row <= r.r2; row++) sheet.rowHeights.set(row, points);
+    });
+  }
+  set useStandardWidth(value: boolean) {
+    this.queue(value, () => {
+      if (!value) return;
+      const { sheet, rects } = this.target();
+      for (const c of [...sheet.colWidths.keys()]) if (rects.some((r) => c >= r.c1 && c <= r.c2)) sheet.colWidths.delete(c);
+    });
+  }
+  set useStandardHeight(value: boolean) {
+    this.queue(value, () => {
+      if (!value) return;
+      const { sheet, rects } = this.target();
+      for (const row of [...sheet.rowHeights.keys()]) if (rects.some((r) => row >= r.r1 && row <= r.r2)) sheet.rowHeights.delete(row);
+    });
+  }
+
+  get borders(): { getItem(index: string): { style: string; color: string; weight: string } } {
+    if (this.bordersObject) return this.bordersObject;
+    this.context.path(0);
+    const items = new Map<string, { style: string; color: string; weight: string }>();
+    return (this.bordersObject = {
+      getItem: (index: string) => {
+        const cached = items.get(index);
+        if (cached) return cached;
+        this.context.path(utf8Bytes(index));
+        const side = (r: number, c: number, rect: Rect): ('top' | 'bottom' | 'left' | 'right')[] => {
+          switch (index) {
+            case 'EdgeTop':
+              return r === rect.r1 ? ['top'] : [];
+            case 'EdgeBottom':
+              return r === rect.r2 ? ['bottom'] : [];
+            case 'EdgeLeft':
+              return c === rect.c1 ? ['left'] : [];
+            case 'EdgeRight':
+              return c === rect.c2 ? ['right'] : [];
+            case 'InsideHorizontal':
+              return [...(r > rect.r1 ? (['top'] as const) : []), ...(r < rect.r2 ? (['bottom'] as const) : [])];
+            case 'InsideVertical':
+              return [...(c > rect.c1 ? (['left'] as const) : []), ...(c < rect.c2 ? (['right'] as const) : [])];
+            default:
+              throw new FakeOfficeError('InvalidArgument', `Border index ${index} is not supported by the fake.`);
+          }
+        };
+        const apply = (prop: 'style' | 'color' | 'weight', value: string) =>
+          this.queue(value, () =>
+            eachCell(this.target(), (cell, r, c, rect) => {
+              for (const s of side(r, c, rect)) {
+                const borders = (fmtOf(cell).borders ??= {});
+                borders[s] = { ...(borders[s] ?? { style: 'Continuous' }), [prop]: value };
+              }
+            }),
+          );
+        const item = {
+          get style(): string {
+            return notLoaded('style');
+          },
+          set style(v: string) {
+            apply('style', v);
+          },
+          get color(): string {
+            return notLoaded('color');
+          },
+          set color(v: string) {
+            apply('color', v);
+          },
+          get weight(): string {
+            return notLoaded('weight');
+          },
+          set weight(v: string) {
+            apply('weight', v);
+          },
+        };
+        items.set(index, item);
+        return item;
+      },
+    });
+  }
+}
+
+export class FakeDataValidation extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => Resolved,
+  ) {
+    super(context);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return {};
+  }
+  set rule(rule: unknown) {
+    this.queue(rule, () => {
+      const { sheet, rects } = this.target();
+      // Strict on purpose: a range that has a rule must be cleared before a new one is set.
+      if (sheet.validations.some((v) => rects.some((r) => intersects(v.rect, r)))) {
+        throw new FakeOfficeError('InvalidOperation', 'The range already has data validation; clear it first.');
+      }
+      for (const rect of rects) sheet.validations.push({ rect, rule: JSON.parse(JSON.stringify(rule)) });
+    });
+  }
+  clear(): void {
+    this.queue(null, () => {
+      const { sheet, rects } = this.target();
+      sheet.validations = sheet.validations.filter((v) => !rects.some((r) => intersects(v.rect, r)));
+    });
+  }
+}
+
+export class FakeFreezePanes extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return {};
+  }
+  freezeRows(count = 1): void {
+    this.queue(count, () => void (this.worksheet.sheet().freeze = { rows: count, cols: 0 }));
+  }
+  freezeColumns(count = 1): void {
+    this.queue(count, () => void (this.worksheet.sheet().freeze = { rows: 0, cols: count }));
+  }
+  freezeAt(frozen: FakeRange | string): void {
+    this.queue(typeof frozen === 'string' ? frozen : null, () => {
+      const rect = typeof frozen === 'string' ? parseArea(frozen)?.rect : frozen.resolve().rects[0];
+      if (!rect) throw new FakeOfficeError('InvalidArgument', 'freezeAt: bad range');
+      this.worksheet.sheet().freeze = { rows: rect.r2 + 1, cols: rect.c2 + 1 };
+    });
+  }
+  unfreeze(): void {
+    this.queue(null, () => void (this.worksheet.sheet().freeze = null));
+  }
+}
+
+export class FakePageLayout extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return {};
+  }
+  private page(value: unknown, f: (sheet: Sheet) => void): void {
+    this.queue(value, () => {
+      if (this.context.engine.apiVersion < 1009) throw new FakeOfficeError('ApiNotFound', 'pageLayout needs ExcelApi 1.9.');
+      f(this.worksheet.sheet());
+    });
+  }
+  set orientation(v: string) {
+    this.page(v, (s) => void (s.page.orientation = v));
+  }
+  set paperSize(v: string) {
+    this.page(v, (s) => void (s.page.paperSize = v));
+  }
+  set centerHorizontally(v: boolean) {
+    this.page(v, (s) => void (s.page.centerHorizontally = v));
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.page(v, (s) => void (s.page.zoom = { ...v }));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.page(rows, (s) => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError('InvalidArgument', `Bad print title rows "${rows}".`);
+      s.page.printTitleRows = rows;
+    });
+  }
+}
+for (const m of ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
+  Object.defineProperty(FakePageLayout.prototype, m, {
+    set(this: FakePageLayout, v: number) {
+      (this as unknown as { page(value: unknown, f: (s: Sheet) => void): void }).page(v, (s) => void ((s.page.margins ??= {})[m] = v));
+    },
+  });
+}
