@@ -98,4 +98,17 @@ export const CONTENDERS: readonly Contender[] = [
         ? `engine alone (validate + compute), ${rows} rows: ${seconds(m.ms)} (median of ${ENGINE_RUNS})`
         : `engine alone (validate + compute), ${rows} rows: ${m.status} (${m.message ?? ''})`,
   },
+  {
+    id: 'office',
+    title: 'Office adapter on the fake Excel (check + write)',
+    mode: 'office',
+    nodeArgs: ['--max-old-space-size=4096'],
+    timeoutMs: 10 * 60_000,
+    repeat: () => 1,
+    params: (c) => ({ input: c.input, preset: c.preset, rows: c.rows }),
+    line: (rows, m) => {
+      const report = m.repeats[0]?.status === 'ok' ? m.repeats[0].report : undefined;
+      return typeof report?.line === 'string' ? report.line : `office rows=${rows}: ${m.status} (${m.message ?? ''})`;
+    },
+  },
 ];

@@ -170,5 +170,13 @@ const merge: Mode = async (p) => {
   return { ms, outputBytes: fileBytes(output) };
 };
 
-/** The registry of modes: a later contender (e.g. an Office.js simulation) is one more entry. */
-export const MODES: Readonly<Record<ModeName, Mode>> = { generate, exceljs, cli, engine, generateReturns, exceljsOpenDir, merge };
+/** Check + write through the Office adapter on the fake Excel: syncs and payload sizes. */
+const office: Mode = async (p) => {
+  const { measureOffice, formatOfficeLine } = await import('../test/support/fakeExcel/measure');
+  const t0 = performance.now();
+  const m = await measureOffice(need(p.rows, 'rows'));
+  return { ms: performance.now() - t0, line: formatOfficeLine(m), syncs: m.syncs, maxRequestBytes: m.maxRequestBytes, maxResponseBytes: m.maxResponseBytes, totalBytes: m.totalBytes };
+};
+
+/** The registry of modes: a later contender is one more entry. */
+export const MODES: Readonly<Record<ModeName, Mode>> = { generate, exceljs, cli, engine, generateReturns, exceljsOpenDir, merge, office };

@@ -8,7 +8,7 @@
  */
 
 /** The child's modes; add one here, in modes.ts and (for the parent) in contenders.ts. */
-export type ModeName = 'generate' | 'exceljs' | 'cli' | 'engine' | 'generateReturns' | 'exceljsOpenDir' | 'merge';
+export type ModeName = 'generate' | 'exceljs' | 'cli' | 'engine' | 'generateReturns' | 'exceljsOpenDir' | 'merge' | 'office';
 
 /** Parameters of a mode, passed as one JSON argument. Each mode reads the fields it needs. */
 export interface ModeParams {
@@ -29,6 +29,8 @@ export interface ModeParams {
   /** Returns intake: the folder of returns, and how many files to make in it. */
   readonly dir?: string;
   readonly files?: number;
+  /** `office`: rows of the table checked through the Office adapter on the fake Excel. */
+  readonly rows?: number;
 }
 
 /** What a mode returns: its timed figure plus anything it wants recorded. */
