@@ -1,0 +1,229 @@
+/**
+ * The task pane inside Excel. It receives the workbook as an InteractivePort (the Office
+ * adapter in Excel, an in-memory port in tests) and never touches Office.js itself.
+ */
+import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { CheckResult } from '../domain/result';
+import { TARGET_SHEET_NAME } from '../domain/targetSheet';
+import type { InteractivePort } from '../workbook/interactive';
+import { BusyNote } from './components/BusyNote';
+import { FixesPanel } from './components/FixesPanel';
+import { IndicatorTable } from './components/IndicatorTable';
+import { Notice } from './components/Notice';
+import { ProblemList } from './components/ProblemList';
+import { Section } from './components/Section';
+import { TargetSetPicker } from './components/TargetSetPicker';
+import { useStrings } from './language';
+import {
+  applyFixes,
+  checkWith,
+  clearResults,
+  copyTargetSet,
+  createTemplate,
+  hasSheet,
+  undoCount,
+  undoFixes,
+} from './paneActions';
+import type { UndoEntry } from './paneActions';
+import { choiceSet, initialChoice, SHEET_CHOICE } from './targetChoice';
+import type { TargetChoice } from './targetChoice';
+import { useTask } from './useTask';
+
+const useStyles = makeStyles({
+  actions: {
+    display: 'grid',
+    // One column at the pane's usual 350 px (no button label breaks mid-phrase), two when wider.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  copy: { alignSelf: 'flex-start' },
+  context: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface AppProps {
+  readonly port: InteractivePort;
+  /** Turns any error (Office.js, adapter) into a sentence the user can act on. */
+  readonly describeError: (error: unknown) => string;
+  /** The date of the run (summary sheet date line, default year); injectable for tests. */
+  readonly today?: () => Date;
+}
+
+/** What the pane shows below the buttons: a check, or a check whose results were written. */
+interface View {
+  readonly kind: 'checked' | 'computed';
+  readonly result: CheckResult;
+}
+
+const now = (): Date => new Date();
+
+/** The Office-mode pane. */
+export function App({ port, describeError, today = now }: AppProps) {
+  const t = useStrings();
+  const styles = useStyles();
+  const task = useTask(describeError);
+  const [names, setNames] = useState<readonly string[]>([]);
+  const [choice, setChoice] = useState<TargetChoice>(() => initialChoice([]));
+  const [view, setView] = useState<View>();
+  const [undo, setUndo] = useState<UndoEntry[]>();
+  const [confirmCopy, setConfirmCopy] = useState(false);
+  const busy = !!task.busy;
+
+  const refreshNames = useCallback(async () => {
+    const list = await port.sheetNames();
+    setNames(list);
+    return list;
+  }, [port]);
+
+  useEffect(() => {
+    void task.run(t.busyOpen, async () => {
+      const list = await refreshNames();
+      setChoice((c) => initialChoice(list, c));
+    });
+    // Once per workbook: switching the language must not re-read it.
+  }, [port]);
+
+  /** Checks again (and writes again if results were written), after fixes or their undo. */
+  const refresh = async (kind: View['kind']) => {
+    const { result, plan } = await checkWith(port, choice, today(), t);
+    if (kind === 'computed') await port.apply(plan);
+    setView({ kind, result });
+  };
+
+  const check = () =>
+    task.run(t.busyCheck, async () => {
+      await refreshNames();
+      const { result } = await checkWith(port, choice, today(), t);
+      setView({ kind: 'checked', result });
+    });
+
+  const compute = () =>
+    task.run(t.busyCompute, async () => {
+      await refreshNames();
+      const { result, plan } = await checkWith(port, choice, today(), t);
+      await port.apply(plan);
+      setView({ kind: 'computed', result });
+      return t.computeDone;
+    });
+
+  const makeTemplate = () =>
+    task.run(t.busyTemplate, async () => {
+      const { created, kept } = await createTemplate(port, choice, t);
+      await refreshNames();
+      return [t.templateDone(created), ...kept.map(t.templateKept)].join(' ');
+    });
+
+  const copy = (overwrite: boolean) => {
+    const set = choiceSet(choice);
+    if (!set) return;
+    if (!overwrite && hasSheet(names, TARGET_SHEET_NAME)) {
+      setConfirmCopy(true);
+      return;
+    }
+    setConfirmCopy(false);
+    void task.run(t.busyCopy, async () => {
+      await copyTargetSet(port, set);
+      await refreshNames();
+      setChoice(SHEET_CHOICE);
+      return t.copied;
+    });
+  };
+
+  const fix = () =>
+    task.run(t.busyFix, async () => {
+      if (!view) return;
+      const fixes = view.result.fixes;
+      const entries = await applyFixes(port, fixes);
+      setUndo(entries);
+      await refresh(view.kind);
+      const written = undoCount(entries);
+      return [t.fixDone(written), ...(written < fixes.length ? [t.fixSkipped(fixes.length - written)] : [])].join(' ');
+    });
+
+  const undoLast = () =>
+    task.run(t.busyUndo, async () => {
+      if (!undo) return;
+      await undoFixes(port, undo);
+      const count = undoCount(undo);
+      setUndo(undefined);
+      if (view) await refresh(view.kind);
+      return t.undone(count);
+    });
+
+  const clear = () =>
+    task.run(t.busyClear, async () => {
+      const cleared = await clearResults(port, view?.result.sheet);
+      await refreshNames();
+      if (view) setView({ kind: 'checked', result: view.result });
+      return cleared ? t.clearDone : t.nothingToClear;
+    });
+
+  const selectCell = (sheet: string, cell: string) => {
+    port.selectCell(sheet, cell).catch(task.fail);
+  };
+
+  const result = view?.result;
+  return (
+    <>
+      <Section title={t.programSection} hideTitle>
+        <TargetSetPicker
+          value={choice}
+          onChange={(c) => {
+            setChoice(c);
+            setConfirmCopy(false);
+          }}
+          hasSheet={hasSheet(names, TARGET_SHEET_NAME)}
+          disabled={busy}
+        />
+        {choiceSet(choice) && (
+          <Button className={styles.copy} size="small" appearance="secondary" disabledFocusable={busy} onClick={() => copy(false)}>
+            {t.copySet}
+          </Button>
+        )}
+        {confirmCopy && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t.confirmOverwriteTargets}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => copy(true)}>
+                {t.overwrite}
+              </Button>
+              <Button size="small" appearance="subtle" onClick={() => setConfirmCopy(false)}>
+                {t.cancel}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </Section>
+
+      <Section title={t.actions} hideTitle>
+        <div className={styles.actions}>
+          {/* disabledFocusable: while busy the buttons refuse clicks but keep the keyboard focus. */}
+          <Button disabledFocusable={busy} onClick={check}>
+            {t.check}
+          </Button>
+          <Button appearance="primary" disabledFocusable={busy} onClick={compute}>
+            {t.compute}
+          </Button>
+          <Button disabledFocusable={busy} onClick={makeTemplate}>
+            {t.makeTemplate}
+          </Button>
+          <Button disabledFocusable={busy} onClick={clear}>
+            {t.clear}
+          </Button>
+        </div>
+        <BusyNote label={task.busy} />
+        <Notice intent="error" text={task.error} />
+        <Notice intent="success" text={task.notice} />
+      </Section>
+
+      {result && (
+        <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
+      )}
+      {view?.kind === 'computed' && <IndicatorTable indicators={view.result.indicators} />}
+      {result && (
+        <FixesPanel fixes={result.fixes} undoable={undoCount(undo)} onApply={fix} onUndo={undoLast} disabled={busy} />
+      )}
+      {result && <ProblemList problems={result.problems} onSelectCell={selectCell} />}
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The pane opened in a plain browser: works on a chosen .xlsx file in memory and offers the
+ * result for download. Loaded by dynamic import only in that mode (it pulls in the xlsx
+ * adapter). Fixes are not applied here: the downloaded file keeps every cell the user typed,
+ * as the output workbook contract says; the pane shows each suggested fix instead.
+ */
+import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { checkWorkbookFile, openWorkbookFile } from '../workbook/browser';
+import type { FileResult, WorkbookFile } from '../workbook/browser';
+import { TARGET_SHEET_NAME } from '../domain/targetSheet';
+import { BusyNote } from './components/BusyNote';
+import { FilePicker } from './components/FilePicker';
+import { IndicatorTable } from './components/IndicatorTable';
+import { Notice } from './components/Notice';
+import { ProblemList } from './components/ProblemList';
+import { Section } from './components/Section';
+import { TargetSetPicker } from './components/TargetSetPicker';
+import type { Strings } from './i18n';
+import { useStrings } from './language';
+import { hasSheet } from './paneActions';
+import { saveFile } from './saveFile';
+import { choiceSet, initialChoice } from './targetChoice';
+import type { TargetChoice } from './targetChoice';
+import { useTask } from './useTask';
+import { UserMessage } from './userMessage';
+
+const useStyles = makeStyles({
+  buttons: {
+    display: 'grid',
+    // One column at the pane's usual 350 px (no button label breaks mid-phrase), two when wider.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  context: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Faults of the browser itself (reading the file failed): a sentence, never a stack. */
+const describe =
+  (t: Strings) =>
+  (error: unknown): string =>
+    t.unexpected(error instanceof Error ? error.message : String(error));
+
+/** The browser-mode pane. */
+export default function BrowserApp() {
+  const t = useStrings();
+  const styles = useStyles();
+  const task = useTask(describe(t));
+  const [file, setFile] = useState<WorkbookFile>();
+  const [choice, setChoice] = useState<TargetChoice>(() => initialChoice([]));
+  const [done, setDone] = useState<FileResult>();
+  const busy = !!task.busy;
+
+  const pick = (picked: File) =>
+    task.run(t.busyOpen, async () => {
+      setDone(undefined);
+      const opened = openWorkbookFile(picked.name, new Uint8Array(await picked.arrayBuffer()));
+      if (!opened.ok) {
+        setFile(undefined);
+        throw new UserMessage(opened.message);
+      }
+      setFile(opened.value);
+      setChoice((c) => initialChoice(opened.value.sheetNames, c));
+    });
+
+  const run = () =>
+    task.run(t.busyCompute, async () => {
+      if (!file) throw new UserMessage(t.pickFileFirst);
+      setDone(undefined);
+      const out = await checkWorkbookFile(file, { targetSet: choiceSet(choice), today: new Date() });
+      if (!out.ok) throw new UserMessage(out.message);
+      setDone(out.value);
+      return t.browserDone(out.value.outputName);
+    });
+
+  const result = done?.result;
+  return (
+    <>
+      <Section title={t.fileSection} hideTitle>
+        <Body1>{t.browserIntro}</Body1>
+        <FilePicker onPick={(f) => void pick(f)} fileName={file?.name} disabled={busy} />
+        <TargetSetPicker
+          value={choice}
+          onChange={(c) => {
+            setChoice(c);
+            setDone(undefined);
+          }}
+          hasSheet={!!file && hasSheet(file.sheetNames, TARGET_SHEET_NAME)}
+          disabled={busy}
+        />
+        <div className={styles.buttons}>
+          {/* disabledFocusable while busy: the button refuses clicks but keeps the keyboard focus. */}
+          <Button appearance="primary" disabled={!file} disabledFocusable={busy} onClick={run}>
+            {t.runBrowser}
+          </Button>
+          <Button disabled={busy || !done} onClick={() => done && saveFile(done.output, done.outputName)}>
+            {t.download}
+          </Button>
+        </div>
+        <BusyNote label={task.busy} />
+        <Notice intent="error" text={task.error} />
+        <Notice intent="success" text={task.notice} />
+      </Section>
+
+      {result && (
+        <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
+      )}
+      {result && <IndicatorTable indicators={result.indicators} />}
+      {result && result.fixes.length > 0 && <Notice intent="info" text={t.browserFixesHint(result.fixes.length)} />}
+      {result && <ProblemList problems={result.problems} showFixHints />}
+    </>
+  );
+}

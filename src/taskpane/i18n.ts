@@ -1,0 +1,239 @@
+/**
+ * Every string the task pane shows, Vietnamese first, English behind the switch in the pane.
+ *
+ * What the engine itself writes (problem messages, indicator labels, target texts) stays
+ * Vietnamese in both languages: it quotes the program documents and is what lands in the
+ * workbook, so the pane shows the same words the sheets do.
+ */
+import { formatNumber } from '../domain/format';
+import type { RuleId } from '../domain/problem';
+import { RULE_LABEL } from '../domain/problem';
+import type { Status } from '../domain/status';
+import { STATUS_LABEL } from '../domain/status';
+
+export type Lang = 'vi' | 'en';
+
+const n = (value: number): string => formatNumber(value);
+
+const vi = {
+  lang: 'vi' as Lang,
+  appTitle: 'Chỉ tiêu CĐCS',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Chuyển giao diện sang tiếng Anh',
+  connecting: 'Đang kết nối với Excel…',
+  loadingBrowserMode: 'Đang mở chế độ trình duyệt…',
+
+  targetSet: 'Bộ chỉ tiêu',
+  sheetTargetSet: 'Sheet "Chỉ tiêu" của tệp',
+  sheetTargetSetHint: 'Dùng các mục tiêu đã sửa trong sheet "Chỉ tiêu" của tệp.',
+  copySet: 'Chép vào sheet "Chỉ tiêu" để sửa',
+  confirmOverwriteTargets: 'Tệp đã có sheet "Chỉ tiêu". Chép đè sẽ thay toàn bộ nội dung sheet đó bằng bộ chỉ tiêu đang chọn.',
+  overwrite: 'Chép đè',
+  cancel: 'Thôi',
+  copied: 'Đã chép bộ chỉ tiêu vào sheet "Chỉ tiêu". Từ giờ kết quả tính theo sheet này; sửa mục tiêu ngay trên sheet.',
+
+  programSection: 'Chương trình',
+  fileSection: 'Tệp số liệu',
+  actions: 'Công việc',
+  makeTemplate: 'Tạo mẫu nhập liệu',
+  check: 'Kiểm tra dữ liệu',
+  compute: 'Tính chỉ tiêu',
+  clear: 'Xóa kết quả',
+  templateDone: (sheets: readonly string[]) =>
+    `Đã tạo ${sheets.map((s) => `sheet "${s}"`).join(' và ')}. Nhập số liệu từ dòng 2; các cột Có/Không, xếp loại, khu vực có danh sách chọn.`,
+  templateKept: (sheet: string) => `Sheet "${sheet}" đã có nên được giữ nguyên.`,
+  templateExists: (sheet: string) =>
+    `Tệp đã có sheet "${sheet}", mẫu không ghi đè lên số liệu. Hãy đổi tên sheet đó hoặc tạo mẫu trong một tệp mới.`,
+  computeDone: 'Đã ghi các cột kết quả, sheet "Tổng hợp" và sheet "Kiểm tra".',
+  clearDone: 'Đã xóa các cột kết quả, sheet "Tổng hợp" và "Kiểm tra"; màu ô trả lại như cũ.',
+  nothingToClear: 'Tệp chưa có kết quả nào để xóa.',
+  noTargetSheet: 'Tệp không còn sheet "Chỉ tiêu". Hãy chọn một bộ chỉ tiêu có sẵn.',
+
+  busyCheck: 'Đang đọc bảng số liệu và kiểm tra…',
+  busyCompute: 'Đang tính chỉ tiêu và ghi kết quả…',
+  busyTemplate: 'Đang tạo mẫu nhập liệu…',
+  busyClear: 'Đang xóa kết quả…',
+  busyFix: 'Đang sửa các ô…',
+  busyUndo: 'Đang trả lại các ô như cũ…',
+  busyCopy: 'Đang chép bộ chỉ tiêu…',
+  busyOpen: 'Đang đọc tệp…',
+
+  resultContext: (year: number, sheet: string, units: number) => `Năm ${year} · sheet "${sheet}" · ${n(units)} đơn vị`,
+
+  problems: 'Lỗi và cảnh báo',
+  /** "3 lỗi, 1 cảnh báo", "2 lỗi", "1 cảnh báo": a zero count is left out. */
+  problemCounts: (errors: number, warnings: number) =>
+    [errors ? `${n(errors)} lỗi` : '', warnings ? `${n(warnings)} cảnh báo` : ''].filter(Boolean).join(', '),
+  noProblems: 'Không có lỗi nào: số liệu dùng được để tính chỉ tiêu.',
+  groupBy: 'Nhóm theo',
+  byUnit: 'Đơn vị',
+  byRule: 'Loại lỗi',
+  wholeTable: 'Cả bảng (không thuộc đơn vị nào)',
+  error: 'Lỗi',
+  warning: 'Cảnh báo',
+  selectCell: (cell: string) => `Chọn ô ${cell}`,
+  moreProblems: (count: number) => `… và ${n(count)} mục nữa: xem sheet "Kiểm tra" sau khi tính chỉ tiêu.`,
+  suggestedFix: (value: string) => `Nên sửa thành: ${value}`,
+
+  fixes: 'Sửa tự động',
+  fixesAvailable: (count: number) => `${n(count)} ô có thể sửa an toàn (chữ chuẩn, chữ Unicode, số gõ dạng chữ).`,
+  fixApply: 'Sửa tự động',
+  fixDone: (count: number) => `Đã sửa ${n(count)} ô.`,
+  fixSkipped: (count: number) => `${n(count)} ô có công thức nên được giữ nguyên.`,
+  undo: 'Hoàn tác',
+  undoHint: (count: number) => `Lần sửa tự động vừa rồi đã đổi ${n(count)} ô. "Hoàn tác" trả các ô đó lại như cũ.`,
+  undone: (count: number) => `Đã trả lại ${n(count)} ô như cũ.`,
+  fixListLabel: 'Các ô sẽ sửa',
+
+  indicators: 'Kết quả chỉ tiêu',
+  indicatorColumn: 'Chỉ tiêu',
+  statusColumn: 'Trạng thái',
+  actual: 'Kết quả',
+  target: 'Mục tiêu',
+  reported: 'Có số liệu',
+  statusCounts: 'Tóm tắt trạng thái',
+
+  chooseFile: 'Chọn tệp .xlsx',
+  fileHint: 'Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
+  fileChosen: (name: string) => `Tệp đang dùng: ${name}`,
+  browserIntro: 'Đang mở ngoài Excel: chọn tệp số liệu và bộ chỉ tiêu, rồi tải xuống tệp kết quả.',
+  runBrowser: 'Kiểm tra và tính chỉ tiêu',
+  download: 'Tải xuống kết quả',
+  browserDone: (name: string) => `Xong. Bấm "Tải xuống kết quả" để lưu tệp ${name}.`,
+  browserFixesHint: (count: number) =>
+    `${n(count)} ô có thể sửa tự động khi dùng trong Excel; tệp tải xuống giữ nguyên những gì bạn đã gõ.`,
+  pickFileFirst: 'Hãy chọn tệp .xlsx trước.',
+
+  requirementsNotMet: (api: string) =>
+    `Phiên bản Excel này chưa chạy được Chỉ tiêu CĐCS: cần Excel 2021, Excel của Microsoft 365 hoặc Excel trên web (ExcelApi ${api}). Hãy cập nhật Office hoặc mở tệp bằng Excel trên web (office.com).`,
+  unexpected: (detail: string) =>
+    `Có lỗi không mong đợi (${detail}). Hãy thử lại; nếu vẫn lỗi, lưu tệp rồi mở lại Excel.`,
+
+  status: STATUS_LABEL as Readonly<Record<Status, string>>,
+  rule: RULE_LABEL as Readonly<Record<RuleId, string>>,
+};
+
+/** The shape every language provides: the Vietnamese table is the reference. */
+export type Strings = typeof vi;
+
+const en: Strings = {
+  lang: 'en',
+  appTitle: 'Chỉ tiêu CĐCS',
+  switchLanguage: 'Tiếng Việt',
+  switchLanguageLabel: 'Switch the pane to Vietnamese',
+  connecting: 'Connecting to Excel…',
+  loadingBrowserMode: 'Opening browser mode…',
+
+  targetSet: 'Target set',
+  sheetTargetSet: 'The workbook\'s "Chỉ tiêu" sheet',
+  sheetTargetSetHint: 'Uses the targets as edited in the workbook\'s "Chỉ tiêu" sheet.',
+  copySet: 'Copy to the "Chỉ tiêu" sheet to edit',
+  confirmOverwriteTargets: 'The workbook already has a "Chỉ tiêu" sheet. Overwriting replaces all of it with the chosen set.',
+  overwrite: 'Overwrite',
+  cancel: 'Cancel',
+  copied: 'Copied the set to the "Chỉ tiêu" sheet. Results now use that sheet; edit the targets there.',
+
+  programSection: 'Program',
+  fileSection: 'Data file',
+  actions: 'Tasks',
+  makeTemplate: 'Create data-entry template',
+  check: 'Check data',
+  compute: 'Compute indicators',
+  clear: 'Remove results',
+  templateDone: (sheets) =>
+    `Created ${sheets.map((s) => `sheet "${s}"`).join(' and ')}. Enter data from row 2; yes/no, rating and sector columns have drop-down lists.`,
+  templateKept: (sheet) => `Sheet "${sheet}" already existed and was left as it was.`,
+  templateExists: (sheet) =>
+    `The workbook already has a sheet "${sheet}"; the template never overwrites data. Rename that sheet or create the template in a new workbook.`,
+  computeDone: 'Wrote the result columns and the "Tổng hợp" and "Kiểm tra" sheets.',
+  clearDone: 'Removed the result columns and the "Tổng hợp" and "Kiểm tra" sheets; cell colours are back as they were.',
+  nothingToClear: 'The workbook has no results to remove.',
+  noTargetSheet: 'The workbook no longer has a "Chỉ tiêu" sheet. Choose a built-in target set.',
+
+  busyCheck: 'Reading and checking the data table…',
+  busyCompute: 'Computing indicators and writing results…',
+  busyTemplate: 'Creating the data-entry template…',
+  busyClear: 'Removing results…',
+  busyFix: 'Fixing cells…',
+  busyUndo: 'Putting cells back…',
+  busyCopy: 'Copying the target set…',
+  busyOpen: 'Reading the file…',
+
+  resultContext: (year, sheet, units) => `Year ${year} · sheet "${sheet}" · ${n(units)} units`,
+
+  problems: 'Errors and warnings',
+  problemCounts: (errors, warnings) =>
+    [
+      errors ? `${n(errors)} error${errors === 1 ? '' : 's'}` : '',
+      warnings ? `${n(warnings)} warning${warnings === 1 ? '' : 's'}` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+  noProblems: 'No problems: the data can be used to compute the indicators.',
+  groupBy: 'Group by',
+  byUnit: 'Unit',
+  byRule: 'Rule',
+  wholeTable: 'Whole table (no unit)',
+  error: 'Error',
+  warning: 'Warning',
+  selectCell: (cell) => `Select cell ${cell}`,
+  moreProblems: (count) => `… and ${n(count)} more: see the "Kiểm tra" sheet after computing.`,
+  suggestedFix: (value) => `Suggested fix: ${value}`,
+
+  fixes: 'Automatic fixes',
+  fixesAvailable: (count) => `${n(count)} cells can be fixed safely (canonical text, Unicode, numbers typed as text).`,
+  fixApply: 'Fix automatically',
+  fixDone: (count) => `Fixed ${n(count)} cells.`,
+  fixSkipped: (count) => `${n(count)} cells hold a formula and were left alone.`,
+  undo: 'Undo',
+  undoHint: (count) => `The last automatic fix changed ${n(count)} cells. "Undo" puts them back as they were.`,
+  undone: (count) => `Put ${n(count)} cells back as they were.`,
+  fixListLabel: 'Cells to fix',
+
+  indicators: 'Indicator results',
+  indicatorColumn: 'Indicator',
+  statusColumn: 'Status',
+  actual: 'Result',
+  target: 'Target',
+  reported: 'Units with data',
+  statusCounts: 'Status summary',
+
+  chooseFile: 'Choose an .xlsx file',
+  fileHint: 'The file is only read on this computer and sent nowhere.',
+  fileChosen: (name) => `File: ${name}`,
+  browserIntro: 'Opened outside Excel: choose the data file and the target set, then download the result file.',
+  runBrowser: 'Check and compute indicators',
+  download: 'Download results',
+  browserDone: (name) => `Done. Click "Download results" to save ${name}.`,
+  browserFixesHint: (count) =>
+    `${n(count)} cells can be fixed automatically in Excel; the downloaded file keeps what you typed.`,
+  pickFileFirst: 'Choose an .xlsx file first.',
+
+  requirementsNotMet: (api) =>
+    `This version of Excel cannot run Chỉ tiêu CĐCS: it needs Excel 2021, Excel for Microsoft 365 or Excel on the web (ExcelApi ${api}). Update Office or open the file in Excel on the web (office.com).`,
+  unexpected: (detail) => `An unexpected error occurred (${detail}). Try again; if it persists, save the file and restart Excel.`,
+
+  status: { DAT: 'Met', CHUA_DAT: 'Not met', THIEU_DU_LIEU: 'Missing data', KHONG_AP_DUNG: 'Not applicable' },
+  rule: {
+    missing_column: 'Missing column',
+    unknown_column: 'Unrecognised column',
+    required_missing: 'Required value missing',
+    not_a_number: 'Not a number',
+    negative: 'Negative number',
+    not_integer: 'Not a whole number',
+    exceeds_total: 'Exceeds its total',
+    invalid_choice: 'Invalid value',
+    duplicate_unit: 'Duplicate unit',
+    total_row_mismatch: 'Totals row does not add up',
+    legacy_encoding: 'Legacy encoding (TCVN3/VNI)',
+    year_mismatch: 'Different report year',
+    formula_error: 'Formula error in cell',
+  },
+};
+
+const TABLES: Readonly<Record<Lang, Strings>> = { vi, en };
+
+/** The strings of one language. */
+export function stringsFor(lang: Lang): Strings {
+  return TABLES[lang];
+}

@@ -1,0 +1,124 @@
+/**
+ * What the Office-mode buttons do, as plain async functions over the interactive port, so the
+ * React components stay thin and the flows can be tested with an in-memory port.
+ * Every refusal is a UserMessage in the pane's language; port errors propagate for the caller
+ * to describe (officeErrorMessage).
+ */
+import { findTable } from '../domain/header';
+import type { SheetGrid } from '../domain/grid';
+import type { CellFix, CheckResult } from '../domain/result';
+import type { TargetSet } from '../domain/targetSet';
+import { readTargetSheet, TARGET_SHEET_NAME } from '../domain/targetSheet';
+import type { CellSnapshot, InteractivePort } from '../workbook/interactive';
+import type { OutputPlan } from '../workbook/plan';
+import { clearPlanFor } from '../workbook/render/clearPlan';
+import { DATA_SHEET_NAME, targetSheetSpec, templatePlan } from '../workbook/render/templatePlan';
+import { OWN_SHEETS, runCheck } from '../workbook/runCheck';
+import type { WorkbookPort } from '../workbook/port';
+import type { Strings } from './i18n';
+import { choiceSet, SHEET_CHOICE } from './targetChoice';
+import type { TargetChoice } from './targetChoice';
+import { UserMessage } from './userMessage';
+
+/** Excel compares sheet names case-insensitively. */
+export function hasSheet(names: readonly string[], name: string): boolean {
+  const key = name.normalize('NFC').toLowerCase();
+  return names.some((n) => n.normalize('NFC').toLowerCase() === key);
+}
+
+/** Runs the engine for the chosen set; refuses with the engine's own Vietnamese sentence. */
+export async function checkWith(
+  port: WorkbookPort,
+  choice: TargetChoice,
+  today: Date,
+  t: Strings,
+): Promise<{ result: CheckResult; plan: OutputPlan }> {
+  if (choice === SHEET_CHOICE && !hasSheet(await port.sheetNames(), TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);
+  const out = await runCheck(port, { targetSet: choiceSet(choice), today });
+  if (!out.ok) throw new UserMessage(out.error.message);
+  return { result: out.result, plan: out.plan };
+}
+
+/** The set a choice stands for, reading the workbook's `Chỉ tiêu` sheet for the sheet choice. */
+async function resolveSet(port: WorkbookPort, choice: TargetChoice, t: Strings): Promise<TargetSet> {
+  const preset = choiceSet(choice);
+  if (preset) return preset;
+  if (!hasSheet(await port.sheetNames(), TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);
+  const read = readTargetSheet(await port.readSheet(TARGET_SHEET_NAME));
+  if (read.ok) return read.value;
+  const first = read.problems.slice(0, 3).map((p) => `${p.cell}: ${p.message}`).join(' ');
+  throw new UserMessage(`Sheet "${TARGET_SHEET_NAME}" có ${read.problems.length} chỗ chưa đọc được. ${first}`);
+}
+
+/** Writes a built-in set as the workbook's editable `Chỉ tiêu` sheet (replacing it). */
+export async function copyTargetSet(port: WorkbookPort, set: TargetSet): Promise<void> {
+  await port.apply({ sheets: [targetSheetSpec(set)] });
+}
+
+/**
+ * Adds the data-entry template. Never overwrites: an existing data sheet refuses the whole
+ * template, an existing `Chỉ tiêu` sheet is kept (it may hold the user's edited targets).
+ */
+export async function createTemplate(
+  port: WorkbookPort,
+  choice: TargetChoice,
+  t: Strings,
+): Promise<{ created: string[]; kept: string[] }> {
+  const names = await port.sheetNames();
+  if (hasSheet(names, DATA_SHEET_NAME)) throw new UserMessage(t.templateExists(DATA_SHEET_NAME));
+  const plan = templatePlan(await resolveSet(port, choice, t));
+  const sheets = plan.sheets.filter((s) => !hasSheet(names, s.name));
+  await port.apply({ sheets });
+  return { created: sheets.map((s) => s.name), kept: plan.sheets.filter((s) => hasSheet(names, s.name)).map((s) => s.name) };
+}
+
+/** What "Hoàn tác" needs: the cells each sheet held before the fixes. */
+export interface UndoEntry {
+  readonly sheet: string;
+  readonly snapshots: readonly CellSnapshot[];
+}
+
+/** Writes the fixes sheet by sheet; returns the snapshots (cells with formulas are skipped by the port). */
+export async function applyFixes(port: InteractivePort, fixes: readonly CellFix[]): Promise<UndoEntry[]> {
+  const bySheet = new Map<string, CellFix[]>();
+  for (const f of fixes) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  const undo: UndoEntry[] = [];
+  for (const [sheet, list] of bySheet) {
+    const snapshots = await port.writeCells(
+      sheet,
+      list.map((f) => ({ cell: f.cell, value: f.value })),
+    );
+    undo.push({ sheet, snapshots });
+  }
+  return undo;
+}
+
+/** Puts back what applyFixes changed, last sheet first. */
+export async function undoFixes(port: InteractivePort, undo: readonly UndoEntry[]): Promise<void> {
+  for (const entry of [...undo].reverse()) await port.restoreCells(entry.sheet, entry.snapshots);
+}
+
+/** Cells an undo list holds. */
+export function undoCount(undo: readonly UndoEntry[] | undefined): number {
+  return (undo ?? []).reduce((sum, e) => sum + e.snapshots.length, 0);
+}
+
+/** The user's data sheet: the last checked one if still there, else the first sheet with a CĐCS table. */
+async function dataGrid(port: WorkbookPort, names: readonly string[], lastSheet?: string): Promise<SheetGrid | undefined> {
+  if (lastSheet && names.includes(lastSheet)) return port.readSheet(lastSheet);
+  for (const name of names) {
+    if (OWN_SHEETS.includes(name)) continue;
+    const grid = await port.readSheet(name);
+    if (findTable(grid)) return grid;
+  }
+  return undefined;
+}
+
+/** Removes the product's output. Returns false when there was none. */
+export async function clearResults(port: InteractivePort, lastSheet?: string): Promise<boolean> {
+  const names = await port.sheetNames();
+  const plan = clearPlanFor(names, await dataGrid(port, names, lastSheet));
+  if (!plan.data && !plan.sheets.length) return false;
+  await port.clear(plan);
+  return true;
+}

@@ -1,0 +1,68 @@
+/**
+ * The built pages (dist/, made by `npm run build` before jest in `npm test`): the bundle Excel
+ * loads stays small and free of the xlsx adapter, fflate and ExcelJS (those come only with the
+ * browser mode's async chunk), and both pages carry the Content-Security-Policy.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = join(__dirname, '..', '..', 'dist');
+
+/** Budget for the Office-mode initial JavaScript, gzipped: React, Fluent UI, the engine and the Office adapter. */
+const OFFICE_BUDGET_GZ = 240 * 1024;
+
+/** Strings only the browser-mode code has: the xlsx adapter's macro check and fflate's inflate errors. */
+const BROWSER_ONLY = [/vbaproject/i, /invalid block type/, /exceljs/i];
+
+function page(name: string): string {
+  const file = join(DIST, name);
+  if (!existsSync(file)) throw new Error(`dist/${name} is missing: run "npm run build" first (npm test does).`);
+  return readFileSync(file, 'utf8');
+}
+
+/** The scripts a page loads at start, our own only (office.js comes from its CDN). */
+function initialScripts(html: string): string[] {
+  return [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+}
+
+describe('built pages', () => {
+  const taskpane = page('taskpane.html');
+  const commands = page('commands.html');
+
+  it('Office mode loads one small script with none of the browser-mode code', () => {
+    const scripts = initialScripts(taskpane);
+    expect(scripts).toEqual([expect.stringMatching(/^taskpane\.[0-9a-f]+\.js$/)]);
+    const code = scripts.map((s) => readFileSync(join(DIST, s), 'utf8')).join('\n');
+    for (const marker of BROWSER_ONLY) expect(code).not.toMatch(marker);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThan(OFFICE_BUDGET_GZ);
+  });
+
+  it('the browser mode arrives as its own chunk with the xlsx adapter', () => {
+    const chunks = readdirSync(DIST).filter((f) => /^browser\.[0-9a-f]+\.js$/.test(f));
+    expect(chunks).toHaveLength(1);
+    const code = readFileSync(join(DIST, chunks[0]), 'utf8');
+    expect(code).toMatch(BROWSER_ONLY[0]);
+    expect(code).toMatch(BROWSER_ONLY[1]);
+  });
+
+  it.each([
+    ['taskpane.html', taskpane],
+    ['commands.html', commands],
+  ])('%s has a strict CSP and loads office.js', (_, html) => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toMatch(/connect-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|\*/);
+    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    // The CSP comes before any script, or the scripts before it would run unchecked.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+  });
+
+  it('copies the icons and the manifest', () => {
+    expect(existsSync(join(DIST, 'assets'))).toBe(true);
+    if (existsSync(join(__dirname, '..', '..', 'manifest.xml'))) expect(existsSync(join(DIST, 'manifest.xml'))).toBe(true);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The Office-mode pane in real Chromium at 350 px, without Excel: the real App on the in-memory
+ * port (officeHarness.tsx, bundled here with the project's webpack settings). It is driven with
+ * the keyboard only, and its screenshots (empty, problems listed, results) go to
+ * test/e2e/screenshots/office-*.png next to the browser mode's.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import webpack from 'webpack';
+import { chromiumAvailable, launchChromium, panePage } from './chromiumSetup';
+import type { WatchedPage } from './chromiumSetup';
+import { serveDirectory } from './staticServer';
+import type { StaticServer } from './staticServer';
+
+const ROOT = join(__dirname, '..', '..');
+const SHOTS = join(__dirname, 'screenshots');
+
+/** Bundles the harness into `dir` (development mode: no minifying, it only has to run). */
+function bundleHarness(dir: string): Promise<void> {
+  const compiler = webpack({
+    mode: 'development',
+    devtool: false,
+    context: ROOT,
+    entry: join(__dirname, 'officeHarness.tsx'),
+    output: { path: dir, filename: 'harness.js' },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: join(ROOT, 'tsconfig.json'), compilerOptions: { module: 'esnext' } } },
+        },
+      ],
+    },
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err || !stats || stats.hasErrors()) reject(err ?? new Error(stats?.toString('errors-only')));
+      else resolve();
+    }),
+  );
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element has this text (at most 30 times). */
+async function tabTo(page: Page, text: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press(key);
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (text.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${text}`);
+}
+
+const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
+
+describeIfChromium('Office-mode pane in Chromium (in-memory workbook)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-pane-'));
+    await bundleHarness(dir);
+    writeFileSync(
+      join(dir, 'taskpane.html'),
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Chỉ tiêu CĐCS</title></head><body><div id="root"></div><script src="harness.js"></script></body></html>',
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveDirectory(dir);
+    browser = await launchChromium();
+    watched = await panePage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('checks, lists problems, computes, and selects a cell, all from the keyboard', async () => {
+    const { page, blocked, pageErrors } = watched;
+    await page.goto(`http://127.0.0.1:${server.address.port}/taskpane.html`);
+    await page.getByRole('button', { name: 'Kiểm tra dữ liệu' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'office-empty.png') });
+
+    await tabTo(page, /^Kiểm tra dữ liệu$/);
+    await page.keyboard.press('Enter');
+    const problems = page.getByRole('region', { name: 'Lỗi và cảnh báo' });
+    await problems.getByText(/Ô M4: "Tốt lắm"/).waitFor();
+    // The button kept the focus through the work (it was busy, not removed from the tab order).
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kiểm tra dữ liệu');
+    await page.screenshot({ path: join(SHOTS, 'office-problems.png'), fullPage: true });
+
+    await tabTo(page, /^Ô M4: "Tốt lắm"/);
+    await page.keyboard.press('Enter');
+    const calls = await page.evaluate(() => (window as unknown as { __port: { calls: { op: string; args: unknown[] }[] } }).__port.calls);
+    expect(calls.filter((c) => c.op === 'selectCell').map((c) => c.args)).toEqual([['Số liệu', 'M4']]);
+
+    await tabTo(page, /^Tính chỉ tiêu$/, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('table', { name: 'Kết quả chỉ tiêu' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'office-results.png'), fullPage: true });
+
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

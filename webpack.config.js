@@ -1,0 +1,167 @@
+/**
+ * Builds the add-in's pages into dist/: the task pane (React; Office mode, plus the browser mode
+ * as a separate chunk) and the ribbon's function file, with a strict Content-Security-Policy.
+ *
+ *   npm run build          production build; with ADDIN_BASE_URL set, dist/manifest.xml points there
+ *   npm start              HTTPS dev server on https://localhost:3000 (office-addin-dev-certs) + sideloading
+ *   npm run serve:browser  the production pane over plain http://localhost:3001, for the browser mode
+ */
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
+const OFFICE_JS = `${OFFICE_ORIGIN}/lib/1/hosted/office.js`;
+const DEV_PORT = 3000;
+const BROWSER_PORT = 3001;
+const DIST = path.resolve(__dirname, 'dist');
+
+/**
+ * No request leaves for anywhere but this origin and Office.js's own CDN: member data never
+ * leaves the machine, and there is no telemetry. Styles must allow inline because Griffel
+ * (Fluent UI) inserts its rules at run time. The dev server adds its live-reload socket.
+ */
+function contentSecurityPolicy({ devServer }) {
+  const connect = ["'self'", OFFICE_ORIGIN];
+  if (devServer) connect.push(`wss://localhost:${DEV_PORT}`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_ORIGIN}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The manifest copied into dist/: pointed at ADDIN_BASE_URL in production builds when it is set. */
+function manifestTransform(production) {
+  if (!production) return undefined;
+  const base = process.env.ADDIN_BASE_URL;
+  if (!base) {
+    console.warn(
+      'note: ADDIN_BASE_URL is not set, so dist/manifest.xml keeps the development address (https://localhost:3000).\n' +
+        '      Set it to where dist/ will be served, e.g. ADDIN_BASE_URL=https://addin.example.org/chitieu npm run build',
+    );
+    return undefined;
+  }
+  let productionManifest;
+  try {
+    ({ productionManifest } = require('./tools/manifest.js'));
+  } catch (e) {
+    throw new Error(`ADDIN_BASE_URL is set, but tools/manifest.js (productionManifest) could not be loaded: ${e.message}`);
+  }
+  return (content) => productionManifest(content.toString('utf8'), base);
+}
+
+/** HTTPS options for the Office dev server; creating certificates only when serving. */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const serving = !!env.WEBPACK_SERVE;
+  // `--env browser`: serve the pane over http for the browser mode (no certificates, no socket).
+  const browserServe = serving && !!env.browser;
+  const officeServe = serving && !browserServe;
+  const csp = contentSecurityPolicy({ devServer: officeServe });
+  const transform = manifestTransform(production && !serving);
+  const names = production ? '[name].[contenthash:8].js' : '[name].js';
+
+  return {
+    mode: production ? 'production' : 'development',
+    // Eval-based source maps would need 'unsafe-eval', which the CSP forbids.
+    devtool: production ? false : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: DIST,
+      filename: names,
+      chunkFilename: names,
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: {
+                // ES modules, so import() becomes a separate chunk (the repo's tsconfig emits CommonJS for Node).
+                module: 'esnext',
+                // Safari's WebKit in Excel for Mac: keep to syntax it has had for years.
+                target: 'es2020',
+                sourceMap: !production,
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        // Left readable: the pages are a few hundred bytes, and the CSP is easier to audit as written.
+        minify: false,
+        csp,
+        officeJs: OFFICE_JS,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        minify: false,
+        csp,
+        officeJs: OFFICE_JS,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true, ...(transform ? { transform } : {}) },
+        ],
+      }),
+    ],
+    optimization: {
+      // webpack's own HTML minifier would rewrite the pages (minify: false above is for html-webpack-plugin's).
+      minimizeOptions: { html: false },
+      // The browser mode is one async chunk (its code, the xlsx adapter and fflate together),
+      // rather than a browser chunk plus an anonymous vendors chunk.
+      splitChunks: { cacheGroups: { defaultVendors: false, default: false } },
+    },
+    performance: { hints: false },
+    devServer: browserServe
+      ? {
+          port: BROWSER_PORT,
+          host: 'localhost',
+          server: 'http',
+          hot: false,
+          liveReload: false,
+          client: false,
+          static: false,
+          devMiddleware: { index: 'taskpane.html' },
+        }
+      : {
+          port: DEV_PORT,
+          server: { type: 'https', options: officeServe ? await httpsOptions() : {} },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          hot: false,
+          liveReload: true,
+          static: false,
+          devMiddleware: { index: 'taskpane.html' },
+        },
+  };
+};
