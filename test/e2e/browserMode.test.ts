@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, panePage } from './chromiumSetup';
@@ -17,7 +18,8 @@ import { serveDirectory } from './staticServer';
 import type { StaticServer } from './staticServer';
 
 const DIST = join(__dirname, '..', '..', 'dist');
-const SHOTS = join(__dirname, 'screenshots');
+// Committed screenshots are refreshed on request (SAVE_SCREENSHOTS=1); a plain test run writes to a temp folder.
+const SHOTS = process.env.SAVE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(tmpdir(), 'chitieu-screenshots');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const HEADERS = [

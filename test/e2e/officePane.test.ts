@@ -15,7 +15,8 @@ import { serveDirectory } from './staticServer';
 import type { StaticServer } from './staticServer';
 
 const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(__dirname, 'screenshots');
+// Committed screenshots are refreshed on request (SAVE_SCREENSHOTS=1); a plain test run writes to a temp folder.
+const SHOTS = process.env.SAVE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(tmpdir(), 'chitieu-screenshots');
 
 /** Bundles the harness into `dir` (development mode: no minifying, it only has to run). */
 function bundleHarness(dir: string): Promise<void> {
