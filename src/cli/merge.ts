@@ -9,9 +9,10 @@ import { formatNumber } from '../domain/format';
 import { mergeReturns, type MergeResult, type ReturnFile } from '../domain/merge';
 import { problemJson, toJsonReport, type JsonReport } from '../domain/report';
 import type { TargetSet } from '../domain/targetSet';
-import type { CellSpec, SheetSpec } from '../workbook/plan';
-import { OWN_SHEETS, runCheck } from '../workbook/runCheck';
-import { createXlsx, openXlsx } from '../workbook/xlsx';
+import { masterSheet } from '../workbook/render/masterSheet';
+import { runCheck } from '../workbook/runCheck';
+import { readReturnBytes } from '../workbook/readReturn';
+import { createXlsx } from '../workbook/xlsx';
 import { UsageError } from './files';
 
 const collator = new Intl.Collator('vi', { numeric: true });
@@ -36,42 +37,9 @@ export function expandInputs(paths: readonly string[]): string[] {
   return out;
 }
 
-/** Reads one return: its sheets, or why it cannot be used. Never runs macros, never writes. */
+/** Reads one return from disk: its sheets, or why it cannot be used. */
 export function readReturn(path: string): ReturnFile {
-  const file = basename(path);
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsm' || ext === '.xltm' || ext === '.xlsb') {
-    return { file, rejected: `Tệp ${ext} có thể chứa macro nên không được mở (không bao giờ chạy macro). Hãy mở trong Excel và lưu thành .xlsx.` };
-  }
-  if (ext === '.xls') return { file, rejected: 'Tệp .xls là định dạng cũ. Hãy mở trong Excel và lưu thành .xlsx (Excel Workbook).' };
-  if (statSync(path).size === 0) return { file, rejected: 'Tệp rỗng (0 byte). Hãy xin đơn vị gửi lại.' };
-  const opened = openXlsx(new Uint8Array(readFileSync(path)));
-  if (!opened.ok) return { file, rejected: opened.error.message };
-  const wb = opened.value;
-  const sheets = [];
-  for (const name of wb.sheetNamesSync()) {
-    if (OWN_SHEETS.includes(name)) continue;
-    const read = wb.readSheetResult(name);
-    if (!read.ok) return { file, rejected: read.error.message };
-    sheets.push(read.value);
-  }
-  return { file, sheets };
-}
-
-function masterSheet(merged: MergeResult): SheetSpec {
-  const rows = merged.master.rows.map((r, i) =>
-    r.map((v): CellSpec | null => {
-      if (v === null || typeof v === 'object') return null;
-      return i === 0 ? { v, s: 'data_header' } : { v };
-    }),
-  );
-  return {
-    name: merged.master.name,
-    rows,
-    colWidths: [...merged.keys.map((k) => Math.min(36, Math.max(12, Math.ceil((columnDef(k)?.header.length ?? 10) * 0.7)))), 30],
-    rowHeights: { 1: 48 },
-    freeze: { rows: 1, cols: 2 },
-  };
+  return readReturnBytes(basename(path), new Uint8Array(readFileSync(path)));
 }
 
 export interface MergeRun {

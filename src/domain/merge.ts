@@ -74,6 +74,8 @@ interface Extracted {
   readonly unitKey: string | undefined;
   readonly cells: ReadonlyMap<string, RawCell>;
   readonly year: number;
+  /** The row's `Nguồn` when it comes from a master table built earlier (kept as it was). */
+  readonly source?: string;
 }
 
 function findDataSheet(sheets: readonly SheetGrid[]): { grid: SheetGrid; layout: TableLayout } | undefined {
@@ -89,6 +91,10 @@ function rowYear(grid: SheetGrid, layout: TableLayout, row: number, fallback: nu
   if (col === undefined) return fallback;
   const v = normalizeCell(cellAt(grid, row, col), columnDef('nam')!).value;
   return typeof v === 'number' ? v : fallback;
+}
+
+function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function fingerprint(rows: readonly Extracted[], keys: readonly string[]): string {
@@ -136,7 +142,9 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
       const code = codeCol === undefined ? undefined : cellAt(grid, row, codeCol);
       const y = rowYear(grid, layout, row, year);
       const unitKey = typeof code === 'string' && cleanText(code) ? `${y}|${cleanText(code).toLocaleLowerCase('vi')}` : typeof code === 'number' ? `${y}|${code}` : undefined;
-      return { index, file: f.file, sheet: grid.name, row, unitKey, cells, year: y };
+      const sourceCol = layout.columns.find((c) => c.role === 'source')?.col;
+      const source = sourceCol === undefined ? undefined : cellAt(grid, row, sourceCol);
+      return { index, file: f.file, sheet: grid.name, row, unitKey, cells, year: y, ...(typeof source === 'string' && source ? { source } : {}) };
     });
     const checked = checkSheet(grid, { targetSet: set, year: options.year, today: options.today });
     const problems = checked.ok ? checked.value.problems.map((p) => ({ ...p, file: f.file })) : [];
@@ -149,20 +157,33 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
   // Unit → the file that supplies it. Rows of one unit twice inside one file both stay (the
   // master's check then reports duplicate_unit); only a later file replaces an earlier one.
   const supplier = new Map<string, number>();
+  const rowOf = new Map<string, Extracted>();
+  const sameRow = (a: Extracted, b: Extracted) => a.year === b.year && keyList.every((k) => sameCell(a.cells.get(k), b.cells.get(k)));
+  // A file whose every unit row is already held, cell for cell (e.g. a return imported before
+  // into the master table), changes nothing: the file that holds them.
+  const alreadyHeld = (rows: readonly Extracted[]): string | undefined => {
+    if (rows.length === 0 || rows.some((r) => r.unitKey === undefined)) return undefined;
+    const holders = rows.map((r) => rowOf.get(r.unitKey as string));
+    if (holders.some((h, i) => !h || !sameRow(h, rows[i]))) return undefined;
+    return holders[0]?.file;
+  };
   const order: Extracted[] = [];
   // By position in the input list: the same file may be given twice.
   const duplicateOf = new Map<number, string>();
   perFile.forEach((f, index) => {
     if (f.rejected) return;
     const fp = fingerprint(f.rows, keyList);
-    const earlier = seenContent.get(fp);
+    const earlier = seenContent.get(fp) ?? alreadyHeld(f.rows);
     if (earlier !== undefined) {
       duplicateOf.set(index, earlier);
       return;
     }
     seenContent.set(fp, f.file);
     for (const r of f.rows) {
-      if (r.unitKey !== undefined) supplier.set(r.unitKey, r.index);
+      if (r.unitKey !== undefined) {
+        supplier.set(r.unitKey, r.index);
+        rowOf.set(r.unitKey, r);
+      }
       order.push(r);
     }
   });
@@ -192,7 +213,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
   const header: RawCell[] = [...keyList.map((k) => columnDef(k)?.header ?? k), SOURCE_HEADER];
   const body: RawCell[][] = kept.map((r) => [
     ...keyList.map((k) => (k === 'nam' ? r.year : (r.cells.get(k) ?? null))),
-    `${r.file}, dòng ${r.row}`,
+    r.source ?? `${r.file}, dòng ${r.row}`,
   ]);
 
   const reports: FileReport[] = perFile.map((f, index) => {
