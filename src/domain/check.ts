@@ -70,14 +70,17 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
 
   const columns = dataCols.flatMap((c) => {
     const def = columnDef(c.key as string);
-    return def ? [{ col: c.col, key: def.key, def, counts: def.type === 'int' || def.type === 'money' }] : [];
+    if (!def) return [];
+    // Canonical-text fixes of repeated texts ("x" → "Có") are worked out once per column and text.
+    const fixMemo = def.type === 'choice' || def.type === 'bool' || def.type === 'year' ? new Map<string, ReturnType<typeof canonicalFix>>() : undefined;
+    return [{ col: c.col, key: def.key, def, counts: def.type === 'int' || def.type === 'money', fixMemo }];
   });
   const staged: Staged[] = [];
   for (const row of unitRows) {
     const cells = grid.rows[row - 1];
     const values: Record<string, Value | undefined> = {};
     let cellProblems: { col: number; key: string; issue: CellIssue }[] | undefined;
-    for (const { col, key, def, counts } of columns) {
+    for (const { col, key, def, counts, fixMemo } of columns) {
       const raw = cells[col] ?? null;
       // Whole non-negative numbers in count and money columns are the common case: no work to do.
       if (counts && typeof raw === 'number' && raw >= 0 && Number.isSafeInteger(raw)) {
@@ -91,7 +94,11 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
         const fix = n.issues.find((i) => i.fix)?.fix;
         if (fix) fixes.push({ ...place.at(row, col, key, undefined), column: key, value: fix.value, label: fix.label });
       } else if (typeof raw === 'string') {
-        const fix = canonicalFix(raw, def, n.value);
+        let fix = fixMemo?.get(raw);
+        if (fix === undefined && !fixMemo?.has(raw)) {
+          fix = canonicalFix(raw, def, n.value);
+          if (fixMemo && fixMemo.size < 5_000) fixMemo.set(raw, fix);
+        }
         if (fix) fixes.push({ ...place.at(row, col, key, undefined), column: key, value: fix.value, label: fix.label });
       }
     }

@@ -27,7 +27,9 @@ export interface Normalized {
   readonly issues: readonly CellIssue[];
 }
 
-const MISSING: Normalized = { issues: [] };
+/** Shared by every clean cell: no allocation per cell on the common path. */
+const NO_ISSUES: readonly CellIssue[] = Object.freeze([]);
+const MISSING: Normalized = { issues: NO_ISSUES };
 const DASHES = new Set(['-', '—', '–', 'x', 'X']);
 
 const YES = new Set(['co', 'x', '✓', '✔', '1', 'yes', 'y', 'true', 'da', 'roi', 'dat', 'v']);
@@ -86,8 +88,8 @@ function legacyIssue(raw: RawCell, encoding: LegacyEncoding, readAs: string, fix
 }
 
 function normalizeText(raw: RawCell): Normalized {
-  if (typeof raw === 'number') return { value: formatNumber(raw, 10).replace(/\./g, ''), issues: [] };
-  if (typeof raw === 'boolean') return { value: raw ? 'TRUE' : 'FALSE', issues: [] };
+  if (typeof raw === 'number') return { value: formatNumber(raw, 10).replace(/\./g, ''), issues: NO_ISSUES };
+  if (typeof raw === 'boolean') return { value: raw ? 'TRUE' : 'FALSE', issues: NO_ISSUES };
   if (typeof raw !== 'string') return MISSING;
   const text = cleanText(raw);
   if (!text) return MISSING;
@@ -96,7 +98,7 @@ function normalizeText(raw: RawCell): Normalized {
     const converted = cleanText(legacy.text);
     return { value: converted, issues: [legacyIssue(raw, legacy.encoding, converted, 'Đổi sang chữ Unicode')] };
   }
-  return { value: text, issues: [] };
+  return { value: text, issues: NO_ISSUES };
 }
 
 function normalizeNumber(raw: RawCell, def: ColumnDef): Normalized {
@@ -161,7 +163,7 @@ function normalizeNumber(raw: RawCell, def: ColumnDef): Normalized {
     return { issues: [issue('not_a_number', 'error', `Số quá lớn. Hãy kiểm tra lại và gõ ${what}.`)] };
   }
   // Number text such as "9.000" is read silently; canonicalFix offers turning it into a number.
-  return { value: n, issues: [] };
+  return { value: n, issues: NO_ISSUES };
 }
 
 function normalizeYear(raw: RawCell): Normalized {
@@ -172,7 +174,7 @@ function normalizeYear(raw: RawCell): Normalized {
       issues: [issue('not_a_number', 'error', `"${display(raw)}" không phải là năm. Hãy gõ năm có bốn chữ số, ví dụ 2024.`)],
     };
   }
-  return { value: n, issues: [] };
+  return { value: n, issues: NO_ISSUES };
 }
 
 function choiceIndex(def: ColumnDef): Map<string, string> {
@@ -205,7 +207,7 @@ function normalizeChoice(raw: RawCell, def: ColumnDef): Normalized {
   if (!text) return MISSING;
   const direct = lookupChoice(def, text);
   if (direct) {
-    return { value: direct, issues: [] };
+    return { value: direct, issues: NO_ISSUES };
   }
   const legacy = fromLegacy(text);
   if (legacy) {
@@ -227,16 +229,16 @@ function normalizeChoice(raw: RawCell, def: ColumnDef): Normalized {
 
 function normalizeBool(raw: RawCell, def: ColumnDef): Normalized {
   if (raw === null) return MISSING;
-  if (typeof raw === 'boolean') return { value: raw, issues: [] };
+  if (typeof raw === 'boolean') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'number') {
-    if (raw === 1) return { value: true, issues: [] };
-    if (raw === 0) return { value: false, issues: [] };
+    if (raw === 1) return { value: true, issues: NO_ISSUES };
+    if (raw === 0) return { value: false, issues: NO_ISSUES };
   }
   const text = typeof raw === 'string' ? cleanText(raw) : display(raw);
   if (!text) return MISSING;
   const key = matchKey(text);
-  if (YES.has(key) || YES.has(text)) return { value: true, issues: [] };
-  if (NO.has(key)) return { value: false, issues: [] };
+  if (YES.has(key) || YES.has(text)) return { value: true, issues: NO_ISSUES };
+  if (NO.has(key)) return { value: false, issues: NO_ISSUES };
   const legacy = fromLegacy(text);
   if (legacy) {
     const k2 = matchKey(legacy.text);

@@ -7,6 +7,8 @@ import type { TableLayout } from './header';
 import { matchKey } from './text';
 
 const TOTAL_WORDS = new Set(['tong cong', 'tong', 'cong', 'tong so']);
+/** A cheap first look (NFC or NFD, any case) before the exact comparison. */
+const MAY_BE_TOTAL = /^\s*(t|c)(o|ô|ổ|ộ|Ô|Ổ|Ộ|O)/i;
 
 function isBlank(v: RawCell | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -34,7 +36,7 @@ export function tableRows(grid: SheetGrid, layout: TableLayout): TableRows {
     const isTotal = nameCols.some((c) => {
       const v = cellAt(grid, row, c);
       // Only short cells can say "Tổng cộng" (9 letters); unit names are not worth normalising here.
-      return typeof v === 'string' && v.length <= 16 && TOTAL_WORDS.has(matchKey(v));
+      return typeof v === 'string' && v.length <= 16 && MAY_BE_TOTAL.test(v) && TOTAL_WORDS.has(matchKey(v));
     });
     (isTotal ? totals : units).push(row);
   }

@@ -183,10 +183,13 @@ export function duplicateProblems(units: readonly UnitRow[], layout: TableLayout
   const col = layout.keyCol.get('ma_don_vi');
   if (col === undefined) return out;
   const place = placer(layout.sheet);
-  const first = new Map<string, UnitRow>();
+  // By year, then by code: no key strings to build for 100,000 rows.
+  const byYear = new Map<number, Map<string, UnitRow>>();
   for (const u of units) {
     if (!u.code) continue;
-    const key = `${u.year}|${u.code.trim().toLowerCase()}`;
+    let first = byYear.get(u.year);
+    if (!first) byYear.set(u.year, (first = new Map()));
+    const key = u.code.trim().toLowerCase();
     const prev = first.get(key);
     if (!prev) {
       first.set(key, u);
