@@ -75,46 +75,46 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
     const fixMemo = def.type === 'choice' || def.type === 'bool' || def.type === 'year' ? new Map<string, ReturnType<typeof canonicalFix>>() : undefined;
     return [{ col: c.col, key: def.key, def, counts: def.type === 'int' || def.type === 'money', fixMemo }];
   });
-  const staged: Staged[] = [];
-  for (const row of unitRows) {
-    const cells = grid.rows[row - 1];
-    const values: Record<string, Value | undefined> = {};
-    let cellProblems: { col: number; key: string; issue: CellIssue }[] | undefined;
-    for (const { col, key, def, counts, fixMemo } of columns) {
-      const raw = cells[col] ?? null;
+  // Column by column: each column's reading is one tight loop with one kind of cell.
+  const staged: Staged[] = unitRows.map((row) => ({ row, values: {} }));
+  const cellProblems: { index: number; col: number; key: string; issue: CellIssue }[] = [];
+  for (const { col, key, def, counts, fixMemo } of columns) {
+    for (let i = 0; i < staged.length; i++) {
+      const st = staged[i];
+      const raw = grid.rows[st.row - 1][col] ?? null;
       // Whole non-negative numbers in count and money columns are the common case: no work to do.
       if (counts && typeof raw === 'number' && raw >= 0 && Number.isSafeInteger(raw)) {
-        values[key] = raw;
+        st.values[key] = raw;
         continue;
       }
       const n = normalizeCell(raw, def);
-      values[key] = n.value;
+      st.values[key] = n.value;
       if (n.issues.length) {
-        for (const issue of n.issues) (cellProblems ??= []).push({ col, key, issue });
-        const fix = n.issues.find((i) => i.fix)?.fix;
-        if (fix) fixes.push({ ...place.at(row, col, key, undefined), column: key, value: fix.value, label: fix.label });
+        for (const issue of n.issues) cellProblems.push({ index: i, col, key, issue });
+        const fix = n.issues.find((x) => x.fix)?.fix;
+        if (fix) fixes.push({ ...place.at(st.row, col, key, undefined), column: key, value: fix.value, label: fix.label });
       } else if (typeof raw === 'string') {
         let fix = fixMemo?.get(raw);
         if (fix === undefined && !fixMemo?.has(raw)) {
           fix = canonicalFix(raw, def, n.value);
           if (fixMemo && fixMemo.size < 5_000) fixMemo.set(raw, fix);
         }
-        if (fix) fixes.push({ ...place.at(row, col, key, undefined), column: key, value: fix.value, label: fix.label });
+        if (fix) fixes.push({ ...place.at(st.row, col, key, undefined), column: key, value: fix.value, label: fix.label });
       }
     }
-    staged.push({ row, values });
-    if (!cellProblems) continue;
+  }
+  fixes.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const { index, col, key, issue } of cellProblems) {
+    const { row, values } = staged[index];
     const code = typeof values.ma_don_vi === 'string' ? values.ma_don_vi : undefined;
     const name = typeof values.ten_don_vi === 'string' ? values.ten_don_vi : undefined;
     const unit = { ...(code ? { code } : {}), ...(name ? { name } : {}) };
-    for (const { col, key, issue } of cellProblems) {
-      const base = { ...place.at(row, col, key, unit), severity: issue.severity, message: issue.message };
-      const problem: Problem =
-        issue.rule === 'legacy_encoding'
-          ? { ...base, rule: 'legacy_encoding', encoding: issue.encoding ?? 'tcvn3', ...(issue.fix ? { fix: issue.fix } : {}) }
-          : ({ ...base, rule: issue.rule, ...(issue.fix ? { fix: issue.fix } : {}) } as Problem);
-      problems.push(problem);
-    }
+    const base = { ...place.at(row, col, key, unit), severity: issue.severity, message: issue.message };
+    const problem: Problem =
+      issue.rule === 'legacy_encoding'
+        ? { ...base, rule: 'legacy_encoding', encoding: issue.encoding ?? 'tcvn3', ...(issue.fix ? { fix: issue.fix } : {}) }
+        : ({ ...base, rule: issue.rule, ...(issue.fix ? { fix: issue.fix } : {}) } as Problem);
+    problems.push(problem);
   }
 
   const year = options.year ?? latestYear(staged) ?? layout.titleYear ?? (options.today ?? new Date()).getFullYear();
