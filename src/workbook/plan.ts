@@ -28,6 +28,18 @@ export interface ValidationSpec {
   readonly list: readonly string[];
 }
 
+/**
+ * A native chart over a block of the sheet (Excel only: the xlsx adapter writes the data block
+ * but no chart part, so the command-line output shows the numbers without the picture).
+ */
+export interface ChartSpec {
+  readonly title: string;
+  /** The data block: header row first, categories in its first column, e.g. 'A20:C28'. */
+  readonly data: string;
+  /** The cells the chart covers, e.g. 'D20:G36'. */
+  readonly at: string;
+}
+
 /** A whole sheet the product owns (Tổng hợp, Kiểm tra, a template's sheets): replaced as a whole. */
 export interface SheetSpec {
   readonly name: string;
@@ -43,6 +55,7 @@ export interface SheetSpec {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly validations?: readonly ValidationSpec[];
   readonly page?: PageSpec;
+  readonly chart?: ChartSpec;
 }
 
 /** The product's columns on the user's data sheet: status columns and `Lỗi dữ liệu`. */

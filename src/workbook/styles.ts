@@ -44,6 +44,7 @@ export type StyleKey =
   | 'cell'
   | 'cell_center'
   | 'cell_number'
+  | 'cell_percent'
   | 'link'
   | 'note'
   | 'section'
@@ -92,6 +93,7 @@ export const STYLES: Readonly<Record<StyleKey, StyleDef>> = {
   cell: { align: { v: 'top', wrap: true }, ...BORDERED },
   cell_center: { align: { h: 'center', v: 'top', wrap: true }, ...BORDERED },
   cell_number: { align: { h: 'right', v: 'top' }, numFmt: '#,##0', ...BORDERED },
+  cell_percent: { align: { h: 'right', v: 'top' }, numFmt: '0.0', ...BORDERED },
   link: { font: { underline: true, color: '0563C1' }, align: { h: 'center', v: 'top' }, ...BORDERED },
   note: { font: { italic: true, size: 10 }, align: { v: 'top', wrap: true } },
   section: { font: { bold: true, size: 12 }, align: { v: 'center' } },

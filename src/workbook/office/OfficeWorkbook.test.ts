@@ -377,3 +377,45 @@ describe('interactive', () => {
     expect(fake.workbookState().sheets.map((s) => s.name)).toEqual([DATA]);
   });
 });
+
+describe('the chart on Tổng hợp', () => {
+  test('a native column chart of target vs result; a second run leaves one chart, sheet in place, no extra sync', async () => {
+    const { findPreset } = await import('../../domain/presets');
+    const { sampleWorkbook } = await import('../../domain/sample');
+    const { runCheck } = await import('../runCheck');
+    const set = findPreset('bd-cdvc-2024')!;
+    const sample = sampleWorkbook(set, { units: 30, year: 2024, seed: 7, mistakes: false });
+    const fake = createFakeExcel({ sheets: [{ name: sample.grid.name, rows: sample.grid.rows }] });
+    const workbook = officeWorkbook(fake.run, { isSetSupported: fake.supports });
+    const today = new Date(2026, 10, 21);
+    const first = await runCheck(workbook, { targetSet: set, today });
+    if (!first.ok) throw new Error(first.error.message);
+    await workbook.apply(first.plan);
+    const chartSpec = first.plan.sheets.find((s) => s.name === 'Tổng hợp')!.chart!;
+    const summary = () => fake.workbookState().sheets.find((s) => s.name === 'Tổng hợp')!;
+    expect(summary().charts).toEqual([
+      {
+        type: 'ColumnClustered',
+        source: chartSpec.data,
+        seriesBy: 'Columns',
+        name: 'ChiTieuCDCS',
+        title: 'Mục tiêu và kết quả (%)',
+        legend: 'Bottom',
+        at: chartSpec.at.split(':'),
+      },
+    ]);
+    const order = fake.workbookState().sheets.map((s) => s.name);
+    const cellsBefore = summary().cells;
+    const syncsBefore = fake.stats.syncs;
+
+    const again = await runCheck(workbook, { targetSet: set, today });
+    if (!again.ok) throw new Error(again.error.message);
+    const readSyncs = fake.stats.syncs - syncsBefore;
+    await workbook.apply(again.plan);
+    expect(summary().charts).toHaveLength(1);
+    expect(fake.workbookState().sheets.map((s) => s.name)).toEqual(order);
+    expect(summary().cells).toEqual(cellsBefore);
+    // The replacement costs no round trip of its own: apply stays at the same count as the first.
+    expect(fake.stats.syncs - syncsBefore - readSyncs).toBeLessThanOrEqual(3);
+  });
+});

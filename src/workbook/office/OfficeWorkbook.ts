@@ -161,6 +161,9 @@ interface BlockRow {
   readonly formats: (string | null)[];
 }
 
+/** Name of the product's chart on `Tổng hợp`. */
+const CHART_NAME = 'ChiTieuCDCS';
+
 class OfficeAdapter implements InteractivePort {
   private readonly tally = new Tally();
   private readonly maxBytes: number;
@@ -294,13 +297,25 @@ class OfficeAdapter implements InteractivePort {
         const key = sheetKey(spec.name);
         const actual = existing.get(key) ?? (added.has(key) ? spec.name : undefined);
         const ws = proxy(spec.name);
+        // A sheet with a chart from an earlier run is replaced by a fresh one at the same place:
+        // clearing cells leaves charts behind, and finding them would cost a round trip.
+        const replace = actual !== undefined && spec.chart !== undefined;
+        const position = actual !== undefined ? names.indexOf(actual) : -1;
         const create =
-          actual !== undefined
-            ? undefined
-            : () => {
+          actual === undefined
+            ? () => {
                 proxies.set(key, ctx.workbook.worksheets.add(spec.name));
-              };
-        this.sheetOps(ops, ws, spec, actual, create, rangeAreas);
+              }
+            : replace
+              ? () => {
+                  const fresh = ctx.workbook.worksheets.add();
+                  ctx.workbook.worksheets.getItem(actual).delete();
+                  fresh.name = spec.name;
+                  fresh.position = position;
+                  proxies.set(key, fresh);
+                }
+              : undefined;
+        this.sheetOps(ops, ws, spec, replace ? undefined : actual, create, rangeAreas);
         added.add(key);
       }
       await this.runOps(ctx, ops, label);
@@ -761,6 +776,20 @@ class OfficeAdapter implements InteractivePort {
           },
         });
       }
+    }
+    const chart = spec.chart;
+    if (chart) {
+      ops.push({
+        bytes: cost(4, 6, jsonBytes(chart)),
+        queue: () => {
+          const c = ws().charts.add('ColumnClustered', ws().getRange(chart.data), 'Columns');
+          c.name = CHART_NAME;
+          c.title.text = chart.title;
+          c.legend.position = 'Bottom';
+          const [from, to] = chart.at.split(':');
+          c.setPosition(from, to);
+        },
+      });
     }
     const page = spec.page;
     if (page && this.supports('1.9')) {

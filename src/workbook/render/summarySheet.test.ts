@@ -27,9 +27,26 @@ describe('Tổng hợp', () => {
     expect(bao[6]).toBe('3 đơn vị: CĐCS số 1; CĐCS số 2; CĐCS số 3');
   });
 
+  it('holds the chart data (target and result in %) and places the chart beside it', () => {
+    const keys = ['ma_don_vi', 'ten_don_vi', 'khu_vuc', 'nam', 'so_ld_du_dk', 'so_dv'];
+    const grid = table({ keys, rows: units(3, () => ({ nam: 2024, so_ld_du_dk: 10, so_dv: 9 })) });
+    const out = checkSheet(grid, { targetSet: findPreset('bd-cdvc-2024')! });
+    if (!out.ok) throw new Error(out.error.message);
+    const sheet = renderSummarySheet(out.value, new Date(2026, 10, 21));
+    const chart = sheet.chart!;
+    const [from, to] = chart.data.split(':').map((a) => Number(a.slice(1)));
+    const block = sheet.rows.slice(from - 1, to).map((r) => r.slice(0, 3).map((c) => c?.v ?? null));
+    expect(block[0]).toEqual(['Mã', 'Mục tiêu (%)', 'Kết quả (%)']);
+    // bd-cdvc-2024's % indicators: all but khong_kht (a count). bao_phu_dv: 27/30 = 90%; dat_chuan_vh ≥ 95%, no data.
+    expect(block.slice(1).map((r) => r[0])).toEqual(['co_ke_hoach', 'dang_ky_thi_dua', 'bao_phu_dv', 'phat_dong_cds', 'sang_kien_15', 'dang_ky_vh', 'dat_chuan_vh']);
+    expect(block.find((r) => r[0] === 'bao_phu_dv')).toEqual(['bao_phu_dv', 100, 90]);
+    expect(block.find((r) => r[0] === 'dat_chuan_vh')).toEqual(['dat_chuan_vh', 95, '—']);
+    expect(chart.at).toMatch(new RegExp(`^D${from}:G\\d+$`));
+  });
+
   it(`lists at most ${FAILING_LISTED} failing units per indicator, then says where the rest are`, () => {
     const rows = summaryTexts(FAILING_LISTED + 50);
-    const listed = rows.filter((r) => r[0] === 'bao_phu_dv' && /^\d+$/.test(r[2]));
+    const listed = rows.filter((r) => r[0] === 'bao_phu_dv' && /^CD\d+$/.test(r[3] ?? ''));
     expect(listed).toHaveLength(FAILING_LISTED);
     const more = rows.find((r) => r[0] === 'bao_phu_dv' && r[1].startsWith('… và 50 đơn vị khác'));
     expect(more).toBeDefined();

@@ -7,7 +7,9 @@ import { formatActual, formatReported, formatResultTarget } from '../../domain/d
 import { formatNumber, placeDateLine } from '../../domain/format';
 import type { CheckResult, IndicatorResult } from '../../domain/result';
 import { STATUS_LABEL } from '../../domain/status';
-import type { CellSpec, SheetSpec } from '../plan';
+import { toNumber } from '../../domain/rational';
+import { isFractionKind } from '../../domain/targetSet';
+import type { CellSpec, ChartSpec, SheetSpec } from '../plan';
 import { rowHeightFor } from './rowHeight';
 
 export const SUMMARY_SHEET_NAME = 'Tổng hợp';
@@ -34,6 +36,14 @@ function failingText(r: IndicatorResult): string {
   const names = r.failingUnits.slice(0, NAMES_IN_CELL).map((u) => u.name ?? u.code ?? `dòng ${u.row}`);
   const more = r.failingUnits.length - names.length;
   return `${formatNumber(r.failingUnits.length)} đơn vị: ${names.join('; ')}${more > 0 ? `; và ${formatNumber(more)} đơn vị khác (xem danh sách bên dưới)` : ''}`;
+}
+
+/** Rows the chart spans at least, so it is tall enough to read. */
+const CHART_ROWS = 16;
+
+/** A fraction as a percent number with one decimal: 0.8235 → 82.4. */
+function percentValue(fraction: number): number {
+  return Math.round(fraction * 1000) / 10;
 }
 
 /** Mã, Chỉ tiêu, Mục tiêu, Kết quả, Đạt/Chưa đạt, Số đơn vị có số liệu. */
@@ -103,6 +113,27 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
   heights[headerRow] = 30;
   for (const r of result.indicators) tableLine([...indicatorCells(r), text(failingText(r), 'cell')]);
 
+  // Target against result, in %, for the indicators measured in % — the chart's data (Excel
+  // draws a native chart beside it; the numbers alone are there in every output).
+  const charted = result.indicators.filter((r) => isFractionKind(r.kind));
+  let chart: ChartSpec | undefined;
+  if (charted.length) {
+    line([]);
+    wide('BIỂU ĐỒ: MỤC TIÊU VÀ KẾT QUẢ (%)', 'section');
+    const first = line(['Mã', 'Mục tiêu (%)', 'Kết quả (%)'].map((h) => text(h, 'table_header')));
+    for (const r of charted) {
+      line([
+        text(r.id, 'cell'),
+        { v: percentValue(toNumber(r.target.value)), s: 'cell_percent' },
+        r.actual === undefined ? text('—', 'cell_center') : { v: percentValue(r.actual), s: 'cell_percent' },
+      ]);
+    }
+    const last = rows.length;
+    const bottom = Math.max(last, first + CHART_ROWS);
+    while (rows.length < bottom) line([]);
+    chart = { title: 'Mục tiêu và kết quả (%)', data: `A${first}:C${last}`, at: `D${first}:G${bottom}` };
+  }
+
   if (result.groups?.length) {
     line([]);
     wide('KẾT QUẢ THEO ĐƠN VỊ CẤP TRÊN', 'section');
@@ -154,5 +185,6 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
     rowHeights: heights,
     merges,
     page: { landscape: true, fitToWidth: true, printTitleRows: [headerRow, headerRow] },
+    ...(chart ? { chart } : {}),
   };
 }

@@ -21,6 +21,7 @@ import { columnLetters, type CellError, type RawCell } from '../../../src/domain
 import type { ExcelRunner } from '../../../src/workbook/office';
 import {
   type Cell,
+  type Chart,
   type CellFormat,
   type Hyperlink,
   type PageLayout,
@@ -82,6 +83,7 @@ export interface SheetState {
   readonly freeze: { rows: number; cols: number } | null;
   readonly validations: { range: string; rule: unknown }[];
   readonly page: PageLayout;
+  readonly charts: Chart[];
 }
 
 export interface WorkbookState {
@@ -185,6 +187,7 @@ function sheetState(sheet: Sheet): SheetState {
     freeze: sheet.freeze ? { ...sheet.freeze } : null,
     validations: sheet.validations.map((v) => ({ range: rectAddress(v.rect), rule: v.rule })),
     page: JSON.parse(JSON.stringify(sheet.page)) as PageLayout,
+    charts: sheet.charts.map((c) => ({ ...c })),
   };
 }
 

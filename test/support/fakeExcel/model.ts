@@ -63,8 +63,21 @@ export interface PageLayout {
   margins?: Record<string, number>;
 }
 
+export interface Chart {
+  type: string;
+  /** A1 address of the source data. */
+  source: string;
+  seriesBy: string;
+  name?: string;
+  title?: string;
+  legend?: string;
+  /** Top-left and bottom-right cells. */
+  at?: [string, string];
+}
+
 export interface Sheet {
   name: string;
+  charts: Chart[];
   cells: Map<number, Cell>;
   colWidths: Map<number, number>;
   rowHeights: Map<number, number>;
@@ -85,7 +98,7 @@ export const rowOf = (k: number): number => Math.floor(k / MAX_COL);
 export const colOf = (k: number): number => k % MAX_COL;
 
 export function newSheet(name: string): Sheet {
-  return { name, cells: new Map(), colWidths: new Map(), rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {} };
+  return { name, charts: [], cells: new Map(), colWidths: new Map(), rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {} };
 }
 
 export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();

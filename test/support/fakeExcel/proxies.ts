@@ -9,6 +9,7 @@
 import {
   type Book,
   type Cell,
+  type Chart,
   type CellFormat,
   type Rect,
   type Sheet,
@@ -491,6 +492,94 @@ export class FakeWorksheet extends FakeObject {
 
   get pageLayout(): FakePageLayout {
     return (this.layout ??= (this.context.path(0), new FakePageLayout(this.context, this)));
+  }
+
+  private chartList?: FakeChartCollection;
+
+  get charts(): FakeChartCollection {
+    return (this.chartList ??= (this.context.path(0), new FakeChartCollection(this.context, this)));
+  }
+}
+
+// ---- charts ----
+
+const CHART_TYPES = new Set(['ColumnClustered', 'BarClustered', 'Line', 'Pie']);
+
+export class FakeChartCollection extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return { count: () => this.worksheet.sheet().charts.length };
+  }
+  get count(): number {
+    return this.got('count');
+  }
+  /** Like Excel: the source range must be on this sheet; the chart lives with the sheet. */
+  add(type: string, source: FakeRange, seriesBy = 'Auto'): FakeChart {
+    this.context.path(utf8Bytes(type));
+    const chart: Chart = { type, source: '', seriesBy };
+    this.queue(type, () => {
+      if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `Unknown chart type ${type}.`);
+      const { sheet, rects } = source.resolve();
+      if (sheet !== this.worksheet.sheet()) throw new FakeOfficeError('InvalidArgument', 'The chart data must be on the chart\'s sheet.');
+      chart.source = rectAddress(rects[0]);
+      sheet.charts.push(chart);
+    });
+    return new FakeChart(this.context, chart);
+  }
+}
+
+export class FakeChart extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly chart: Chart,
+  ) {
+    super(context);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return { name: () => this.chart.name ?? '' };
+  }
+  get name(): string {
+    return this.got('name');
+  }
+  set name(value: string) {
+    this.queue(value, () => void (this.chart.name = value));
+  }
+  get title(): { text: string } {
+    const chart = this.chart;
+    const queue = (v: string, f: () => void) => this.queue(v, f);
+    return {
+      get text(): string {
+        return chart.title ?? '';
+      },
+      set text(v: string) {
+        queue(v, () => void (chart.title = v));
+      },
+    };
+  }
+  get legend(): { position: string } {
+    const chart = this.chart;
+    const queue = (v: string, f: () => void) => this.queue(v, f);
+    return {
+      get position(): string {
+        return chart.legend ?? '';
+      },
+      set position(v: string) {
+        queue(v, () => void (chart.legend = v));
+      },
+    };
+  }
+  setPosition(from: string, to?: string): void {
+    this.queue([from, to], () => {
+      if (!/^[A-Z]{1,3}\d+$/.test(from) || (to !== undefined && !/^[A-Z]{1,3}\d+$/.test(to))) {
+        throw new FakeOfficeError('InvalidArgument', `Bad chart position ${from}:${to}.`);
+      }
+      this.chart.at = [from, to ?? from];
+    });
   }
 }
 
