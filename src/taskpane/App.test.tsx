@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { OutputPlan } from '../workbook/plan';
 import { App } from './App';
@@ -8,6 +8,13 @@ import { PaneShell } from './components/PaneShell';
 import { memoryPort } from './memoryPort';
 import type { MemoryPort } from './memoryPort';
 import { fixtureGrid } from './paneFixture';
+import type { RawCell } from '../domain/grid';
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// jsdom lacks the encoders every browser has; the xlsx adapter needs them when it loads, so it
+// is required (below) only after this.
+Object.assign(globalThis, { TextDecoder, TextEncoder });
+const { createXlsx } = require('../workbook/xlsx') as typeof import('../workbook/xlsx');
 
 const TODAY = new Date(2026, 10, 21);
 
@@ -149,5 +156,82 @@ describe('App (Office mode, on an in-memory port)', () => {
     await user.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
     expect(screen.getByRole('table', { name: 'Kết quả chỉ tiêu' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('vi');
+  });
+
+  describe('Nhập báo cáo CĐCS', () => {
+    /** The fixture's header and some of its rows as an .xlsx return. */
+    const returnFile = (name: string, rows: number[]): File => {
+      const grid = fixtureGrid().rows;
+      const wb = createXlsx();
+      const cells = [grid[0], ...rows.map((r) => grid[r])].map((r) => r.map((v: RawCell) => (v === null || typeof v === 'object' ? null : { v })));
+      wb.applySync({ sheets: [{ name: 'Báo cáo', rows: cells }] });
+      return new File([new Uint8Array(wb.toBytes())], name);
+    };
+
+    it('imports picked files into the master, lists each file, then checks and computes on the master', async () => {
+      const port = memoryPort([fixtureGrid()]);
+      const user = renderApp(port);
+      await ready();
+      const intake = screen.getByRole('region', { name: 'Nhập báo cáo CĐCS' });
+      expect(within(intake).getByText('Bộ chỉ tiêu: bd-cdvc-2024 — 06/CTr-CĐVC')).toBeInTheDocument();
+
+      // Dropped (the file dialog would offer only .xlsx files).
+      const files = [returnFile('cd-2.xlsx', [3]), returnFile('cd-1.xlsx', [1, 2]), returnFile('cd-3.xlsm', [1])];
+      fireEvent.drop(within(intake).getByRole('button', { name: /^Kéo thả/ }), { dataTransfer: { files, types: ['Files'] } });
+      await user.click(within(intake).getByRole('button', { name: 'Nhập vào bảng tổng hợp' }));
+      expect(await within(intake).findByText('Xong: sheet "Dữ liệu CĐCS" có 3 đơn vị. 2 tệp được nhập, 1 tệp không dùng được.')).toBeInTheDocument();
+
+      // Name order; each file with its status.
+      const report = screen.getByRole('list', { name: 'Kết quả nhập từng tệp' });
+      const items = within(report).getAllByRole('listitem');
+      expect(items.map((li) => [li.querySelector('.fui-Body1')?.textContent, li.dataset.status])).toEqual([
+        ['cd-1.xlsx', 'accepted'],
+        ['cd-2.xlsx', 'accepted'],
+        ['cd-3.xlsm', 'rejected'],
+      ]);
+      expect(items[2]).toHaveTextContent('macro');
+      // cd-2's invalid rating, at its own cell (row 2 of that file), folded under its count.
+      await user.click(within(items[1]).getByRole('button', { name: '1 lỗi trong tệp' }));
+      expect(within(items[1]).getByText(/^Ô M2: "Tốt lắm"/)).toBeInTheDocument();
+
+      expect(port.sheets.get('Dữ liệu CĐCS')?.map((r) => [r[0], r[r.length - 1]])).toEqual([
+        ['Mã đơn vị', 'Nguồn'],
+        ['CD01', 'cd-1.xlsx, dòng 2'],
+        ['CD02', 'cd-1.xlsx, dòng 3'],
+        ['CD03', 'cd-2.xlsx, dòng 2'],
+      ]);
+      // The master's own check is shown: the same problem at the master's cell, selectable.
+      expect(screen.getByText('Năm 2024 · sheet "Dữ liệu CĐCS" · 3 đơn vị')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: /Ô M4: "Tốt lắm"/ }));
+      expect(port.calls.find((c) => c.op === 'selectCell')?.args).toEqual(['Dữ liệu CĐCS', 'M4']);
+      // The chosen files were cleared after the import.
+      expect(within(intake).getByRole('button', { name: 'Nhập vào bảng tổng hợp' })).toBeDisabled();
+
+      // "Tính chỉ tiêu" now works on the master, not on the first table sheet (Số liệu).
+      await user.click(screen.getByRole('button', { name: 'Tính chỉ tiêu' }));
+      await screen.findByRole('table', { name: 'Kết quả chỉ tiêu' });
+      const plan = port.calls.filter((c) => c.op === 'apply').pop()?.args[0] as OutputPlan;
+      expect(plan.data?.sheet).toBe('Dữ liệu CĐCS');
+
+      // The same file again: a duplicate, and the master is not written.
+      const applies = port.calls.filter((c) => c.op === 'apply').length;
+      await user.upload(within(intake).getByLabelText('Chọn các tệp báo cáo .xlsx'), [returnFile('cd-1-gui-lai.xlsx', [1, 2])]);
+      await user.click(within(intake).getByRole('button', { name: 'Nhập vào bảng tổng hợp' }));
+      expect(await within(intake).findByText('Không có số liệu mới: sheet "Dữ liệu CĐCS" giữ nguyên.')).toBeInTheDocument();
+      expect(within(screen.getByRole('list', { name: 'Kết quả nhập từng tệp' })).getByText('Trùng lặp')).toBeInTheDocument();
+      expect(port.calls.filter((c) => c.op === 'apply')).toHaveLength(applies);
+      // The notice of the computation spoke of the workbook before the import: it is gone.
+      expect(screen.queryByText(/^Đã ghi các cột kết quả/)).toBeNull();
+    });
+
+    it('says in a sentence when the master sheet cannot take the import', async () => {
+      const port = memoryPort([{ name: 'Dữ liệu CĐCS', rows: [['Ghi chú riêng']] }]);
+      const user = renderApp(port);
+      await ready();
+      await user.upload(screen.getByLabelText('Chọn các tệp báo cáo .xlsx'), [returnFile('cd-1.xlsx', [1])]);
+      await user.click(screen.getByRole('button', { name: 'Nhập vào bảng tổng hợp' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('Sheet "Dữ liệu CĐCS" đã có nội dung nhưng không phải bảng số liệu CĐCS');
+      expect(port.calls.some((c) => c.op === 'apply')).toBe(false);
+    });
   });
 });

@@ -10,6 +10,8 @@ import type { InteractivePort } from '../workbook/interactive';
 import { BusyNote } from './components/BusyNote';
 import { FixesPanel } from './components/FixesPanel';
 import { IndicatorTable } from './components/IndicatorTable';
+import { IntakePanel } from './components/IntakePanel';
+import { IntakeReport } from './components/IntakeReport';
 import { Notice } from './components/Notice';
 import { ProblemList } from './components/ProblemList';
 import { Section } from './components/Section';
@@ -26,8 +28,9 @@ import {
   undoFixes,
 } from './paneActions';
 import type { UndoEntry } from './paneActions';
-import { choiceSet, initialChoice, SHEET_CHOICE } from './targetChoice';
+import { choiceSet, initialChoice, presetOptionText, SHEET_CHOICE } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
+import { useIntake } from './useIntake';
 import { useTask } from './useTask';
 
 const useStyles = makeStyles({
@@ -67,7 +70,22 @@ export function App({ port, describeError, today = now }: AppProps) {
   const [view, setView] = useState<View>();
   const [undo, setUndo] = useState<UndoEntry[]>();
   const [confirmCopy, setConfirmCopy] = useState(false);
-  const busy = !!task.busy;
+  // The import has its own progress and messages, shown in its section.
+  const intake = useIntake({
+    port,
+    choice,
+    today,
+    describeError,
+    onStart: task.clear,
+    onDone: async (done) => {
+      await refreshNames();
+      // The master's check replaces what the pane showed; fixes undone cell by cell would now
+      // write into a rewritten sheet.
+      if (done.check) setView({ kind: 'checked', result: done.check });
+      if (done.written) setUndo(undefined);
+    },
+  });
+  const busy = !!task.busy || !!intake.task.busy;
 
   const refreshNames = useCallback(async () => {
     const list = await port.sheetNames();
@@ -83,9 +101,12 @@ export function App({ port, describeError, today = now }: AppProps) {
     // Once per workbook: switching the language must not re-read it.
   }, [port]);
 
+  /** The sheet the pane last checked (the master table after an import), if any. */
+  const lastSheet = view?.result.sheet;
+
   /** Checks again (and writes again if results were written), after fixes or their undo. */
   const refresh = async (kind: View['kind']) => {
-    const { result, plan } = await checkWith(port, choice, today(), t);
+    const { result, plan } = await checkWith(port, choice, today(), t, lastSheet);
     if (kind === 'computed') await port.apply(plan);
     setView({ kind, result });
   };
@@ -93,14 +114,14 @@ export function App({ port, describeError, today = now }: AppProps) {
   const check = () =>
     task.run(t.busyCheck, async () => {
       await refreshNames();
-      const { result } = await checkWith(port, choice, today(), t);
+      const { result } = await checkWith(port, choice, today(), t, lastSheet);
       setView({ kind: 'checked', result });
     });
 
   const compute = () =>
     task.run(t.busyCompute, async () => {
       await refreshNames();
-      const { result, plan } = await checkWith(port, choice, today(), t);
+      const { result, plan } = await checkWith(port, choice, today(), t, lastSheet);
       await port.apply(plan);
       setView({ kind: 'computed', result });
       return t.computeDone;
@@ -163,6 +184,7 @@ export function App({ port, describeError, today = now }: AppProps) {
   };
 
   const result = view?.result;
+  const preset = choiceSet(choice);
   return (
     <>
       <Section title={t.programSection} hideTitle>
@@ -171,6 +193,8 @@ export function App({ port, describeError, today = now }: AppProps) {
           onChange={(c) => {
             setChoice(c);
             setConfirmCopy(false);
+            // The question was about the columns of the set chosen before.
+            intake.cancel();
           }}
           hasSheet={hasSheet(names, TARGET_SHEET_NAME)}
           disabled={busy}
@@ -195,6 +219,16 @@ export function App({ port, describeError, today = now }: AppProps) {
         )}
       </Section>
 
+      <IntakePanel
+        targetLabel={preset ? presetOptionText(preset) : t.sheetTargetSet}
+        files={intake.picked}
+        onFiles={intake.choose}
+        onImport={intake.start}
+        task={intake.task}
+        disabled={busy}
+        confirm={intake.pending && { lost: intake.pending.lost, onProceed: intake.proceed, onCancel: intake.cancel }}
+      />
+
       <Section title={t.actions} hideTitle>
         <div className={styles.actions}>
           {/* disabledFocusable: while busy the buttons refuse clicks but keep the keyboard focus. */}
@@ -216,6 +250,7 @@ export function App({ port, describeError, today = now }: AppProps) {
         <Notice intent="success" text={task.notice} />
       </Section>
 
+      {intake.imported && <IntakeReport files={intake.imported.files} previous={intake.imported.previous} />}
       {result && (
         <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
       )}

@@ -6,6 +6,7 @@
  * workbook, so the pane shows the same words the sheets do.
  */
 import { formatNumber } from '../domain/format';
+import type { FileStatus } from '../domain/merge';
 import type { RuleId } from '../domain/problem';
 import { RULE_LABEL } from '../domain/problem';
 import type { Status } from '../domain/status';
@@ -103,6 +104,53 @@ const vi = {
   browserFixesHint: (count: number) =>
     `${n(count)} ô có thể sửa tự động khi dùng trong Excel; tệp tải xuống giữ nguyên những gì bạn đã gõ.`,
   pickFileFirst: 'Hãy chọn tệp .xlsx trước.',
+
+  intakeSection: 'Nhập báo cáo CĐCS',
+  intakeTargetSet: (label: string) => `Bộ chỉ tiêu: ${label}`,
+  intakeInput: 'Chọn các tệp báo cáo .xlsx',
+  intakeDropZone: 'Kéo thả các tệp báo cáo .xlsx vào đây, hoặc bấm để chọn tệp',
+  intakeDropHere: 'Thả tệp để chọn',
+  intakeChosen: (count: number) => `${n(count)} tệp, nhập theo thứ tự tên:`,
+  intakeMoreChosen: (count: number) => `… và ${n(count)} tệp nữa`,
+  intakeRun: 'Nhập vào bảng tổng hợp',
+  intakeHint:
+    'Các đơn vị được thêm vào sheet "Dữ liệu CĐCS"; tệp nhận sau thay số liệu cùng đơn vị, cùng năm; tệp đã nhập rồi không làm thay đổi gì. Sheet đó được ghi lại toàn bộ mỗi lần nhập: dòng đơn vị đã có được giữ, còn định dạng, công thức và cột kết quả cũ thì không. Nhập xong, bấm "Tính chỉ tiêu" để tính lại.',
+  busyIntakeLoad: 'Đang chuẩn bị đọc tệp .xlsx…',
+  busyIntakeRead: (index: number, total: number) => `Đang đọc tệp ${n(index)}/${n(total)}…`,
+  busyIntakeWrite: 'Đang ghi bảng tổng hợp…',
+  busyIntakeCheck: 'Đang kiểm tra bảng tổng hợp…',
+  intakeNoFiles: 'Hãy chọn ít nhất một tệp .xlsx.',
+  intakeReaderFailed: 'Không tải được phần đọc tệp .xlsx của Chỉ tiêu CĐCS. Hãy kiểm tra kết nối mạng rồi thử lại.',
+  intakeUnreadable: 'Không đọc được tệp (tệp đã bị xóa, bị di chuyển, đang bị khóa, hoặc là một thư mục). Hãy chọn lại tệp.',
+  intakeUnexpected: (detail: string) => `Có lỗi không mong đợi khi đọc tệp (${detail}). Hãy mở tệp trong Excel, lưu lại thành .xlsx rồi nhập lại.`,
+  intakeMasterNotTable: (sheet: string) =>
+    `Sheet "${sheet}" đã có nội dung nhưng không phải bảng số liệu CĐCS, và việc nhập sẽ ghi đè sheet này. Hãy đổi tên sheet đó rồi nhập lại.`,
+  intakeConfirmLost: (columns: readonly string[], totalsRows: number) =>
+    `Sheet "Dữ liệu CĐCS" sẽ được ghi lại theo bộ chỉ tiêu đang chọn, và những phần sau của sheet sẽ mất: ${[
+      ...(columns.length ? [`cột ${columns.map((c) => `"${c}"`).join(', ')}`] : []),
+      ...(totalsRows ? [`${n(totalsRows)} dòng tổng cộng`] : []),
+    ].join('; ')}. Nếu cần giữ, hãy chép chúng ra chỗ khác trước (hoặc chọn lại bộ chỉ tiêu đã dùng để tạo bảng).`,
+  intakeProceed: 'Vẫn nhập',
+  intakeDone: (units: number, counts: Readonly<Record<FileStatus, number>>) =>
+    `Xong: sheet "Dữ liệu CĐCS" có ${n(units)} đơn vị. ` +
+    [
+      counts.accepted ? `${n(counts.accepted)} tệp được nhập` : '',
+      counts.replaced ? `${n(counts.replaced)} tệp bị tệp sau thay thế` : '',
+      counts.duplicate ? `${n(counts.duplicate)} tệp trùng lặp` : '',
+      counts.rejected ? `${n(counts.rejected)} tệp không dùng được` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') +
+    '.',
+  intakeUnchanged: 'Không có số liệu mới: sheet "Dữ liệu CĐCS" giữ nguyên.',
+  intakeNothing: 'Không có tệp nào dùng được nên chưa tạo sheet "Dữ liệu CĐCS".',
+  intakeReport: 'Kết quả nhập từng tệp',
+  intakeStatus: { accepted: 'Đã nhập', replaced: 'Bị thay thế', duplicate: 'Trùng lặp', rejected: 'Không dùng được' } as Readonly<Record<FileStatus, string>>,
+  intakeUnits: (taken: number, inFile: number) => `${n(taken)}/${n(inFile)} đơn vị được đưa vào bảng tổng hợp`,
+  intakeFileProblems: (counts: string) => `${counts} trong tệp`,
+  intakeProblemsIn: (sheet: string) => `Địa chỉ ô trong tệp gốc, sheet "${sheet}":`,
+  intakeMoreProblems: (count: number) => `… và ${n(count)} mục nữa. Sửa trong tệp gốc rồi nhập lại.`,
+  intakePrevious: (reason: string) => `Bảng tổng hợp trước khi nhập: ${reason}`,
 
   requirementsNotMet: (api: string) =>
     `Phiên bản Excel này chưa chạy được Chỉ tiêu CĐCS: cần Excel 2021, Excel của Microsoft 365 hoặc Excel trên web (ExcelApi ${api}). Hãy cập nhật Office hoặc mở tệp bằng Excel trên web (office.com).`,
@@ -208,6 +256,53 @@ const en: Strings = {
   browserFixesHint: (count) =>
     `${n(count)} cells can be fixed automatically in Excel; the downloaded file keeps what you typed.`,
   pickFileFirst: 'Choose an .xlsx file first.',
+
+  intakeSection: 'Import CĐCS returns',
+  intakeTargetSet: (label) => `Target set: ${label}`,
+  intakeInput: 'Choose .xlsx return files',
+  intakeDropZone: 'Drop .xlsx return files here, or click to choose files',
+  intakeDropHere: 'Drop to choose these files',
+  intakeChosen: (count) => `${n(count)} file${count === 1 ? '' : 's'}, imported in name order:`,
+  intakeMoreChosen: (count) => `… and ${n(count)} more`,
+  intakeRun: 'Import into the master table',
+  intakeHint:
+    'Units are added to the "Dữ liệu CĐCS" sheet; a later file replaces the same unit and year; a file imported before changes nothing. That sheet is rewritten whole on every import: its unit rows are kept, its formatting, formulas and old result columns are not. After importing, click "Compute indicators" again.',
+  busyIntakeLoad: 'Preparing to read .xlsx files…',
+  busyIntakeRead: (index, total) => `Reading file ${n(index)}/${n(total)}…`,
+  busyIntakeWrite: 'Writing the master table…',
+  busyIntakeCheck: 'Checking the master table…',
+  intakeNoFiles: 'Choose at least one .xlsx file.',
+  intakeReaderFailed: "Could not load Chỉ tiêu CĐCS's .xlsx reader. Check the network connection and try again.",
+  intakeUnreadable: 'The file could not be read (deleted, moved, locked, or a folder). Choose it again.',
+  intakeUnexpected: (detail) => `Unexpected error while reading the file (${detail}). Open it in Excel, save it as .xlsx and import it again.`,
+  intakeMasterNotTable: (sheet) =>
+    `Sheet "${sheet}" holds something that is not a CĐCS data table, and importing would overwrite it. Rename that sheet and import again.`,
+  intakeConfirmLost: (columns, totalsRows) =>
+    `The "Dữ liệu CĐCS" sheet will be rewritten for the chosen target set, and these parts of it will be lost: ${[
+      ...(columns.length ? [`column${columns.length === 1 ? '' : 's'} ${columns.map((c) => `"${c}"`).join(', ')}`] : []),
+      ...(totalsRows ? [`${n(totalsRows)} totals row${totalsRows === 1 ? '' : 's'}`] : []),
+    ].join('; ')}. To keep them, copy them elsewhere first (or choose the target set the table was made with).`,
+  intakeProceed: 'Import anyway',
+  intakeDone: (units, counts) =>
+    `Done: the "Dữ liệu CĐCS" sheet holds ${n(units)} unit${units === 1 ? '' : 's'}. ` +
+    [
+      counts.accepted ? `${n(counts.accepted)} imported` : '',
+      counts.replaced ? `${n(counts.replaced)} replaced by later files` : '',
+      counts.duplicate ? `${n(counts.duplicate)} duplicate${counts.duplicate === 1 ? '' : 's'}` : '',
+      counts.rejected ? `${n(counts.rejected)} unusable` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') +
+    '.',
+  intakeUnchanged: 'No new data: the "Dữ liệu CĐCS" sheet is unchanged.',
+  intakeNothing: 'No file could be used, so no "Dữ liệu CĐCS" sheet was created.',
+  intakeReport: 'Import result per file',
+  intakeStatus: { accepted: 'Imported', replaced: 'Replaced', duplicate: 'Duplicate', rejected: 'Unusable' },
+  intakeUnits: (taken, inFile) => `${n(taken)}/${n(inFile)} units went into the master table`,
+  intakeFileProblems: (counts) => `${counts} in the file`,
+  intakeProblemsIn: (sheet) => `Cell addresses in the original file, sheet "${sheet}":`,
+  intakeMoreProblems: (count) => `… and ${n(count)} more. Fix them in the original file and import it again.`,
+  intakePrevious: (reason) => `Master table before the import: ${reason}`,
 
   requirementsNotMet: (api) =>
     `This version of Excel cannot run Chỉ tiêu CĐCS: it needs Excel 2021, Excel for Microsoft 365 or Excel on the web (ExcelApi ${api}). Update Office or open the file in Excel on the web (office.com).`,

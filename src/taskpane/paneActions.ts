@@ -26,21 +26,28 @@ export function hasSheet(names: readonly string[], name: string): boolean {
   return names.some((n) => n.normalize('NFC').toLowerCase() === key);
 }
 
-/** Runs the engine for the chosen set; refuses with the engine's own Vietnamese sentence. */
+/**
+ * Runs the engine for the chosen set; refuses with the engine's own Vietnamese sentence.
+ * `sheet` is the data sheet to check when it is still in the workbook (the one the pane last
+ * checked, e.g. the master table after an import); otherwise the first sheet with a CĐCS table.
+ */
 export async function checkWith(
   port: WorkbookPort,
   choice: TargetChoice,
   today: Date,
   t: Strings,
+  sheet?: string,
 ): Promise<{ result: CheckResult; plan: OutputPlan }> {
-  if (choice === SHEET_CHOICE && !hasSheet(await port.sheetNames(), TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);
-  const out = await runCheck(port, { targetSet: choiceSet(choice), today });
+  // One more round trip to Excel only when there is something to look up.
+  const names = choice === SHEET_CHOICE || sheet ? await port.sheetNames() : [];
+  if (choice === SHEET_CHOICE && !hasSheet(names, TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);
+  const out = await runCheck(port, { targetSet: choiceSet(choice), today, ...(sheet && names.includes(sheet) ? { sheet } : {}) });
   if (!out.ok) throw new UserMessage(out.error.message);
   return { result: out.result, plan: out.plan };
 }
 
 /** The set a choice stands for, reading the workbook's `Chỉ tiêu` sheet for the sheet choice. */
-async function resolveSet(port: WorkbookPort, choice: TargetChoice, t: Strings): Promise<TargetSet> {
+export async function resolveSet(port: WorkbookPort, choice: TargetChoice, t: Strings): Promise<TargetSet> {
   const preset = choiceSet(choice);
   if (preset) return preset;
   if (!hasSheet(await port.sheetNames(), TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);

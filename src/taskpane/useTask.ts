@@ -21,10 +21,14 @@ export interface Task extends TaskState {
   readonly run: (label: string, work: () => Promise<string | void>) => Promise<void>;
   /** Shows an error outside `run` (e.g. selecting a cell failed). */
   readonly fail: (error: unknown) => void;
+  /** Replaces the progress label while work runs (e.g. "Đang đọc tệp 3/20…"); ignored when idle. */
+  readonly progress: (label: string) => void;
+  /** Removes the last notice or error (another task made it stale); ignored while work runs. */
+  readonly clear: () => void;
 }
 
 /** Lets the browser paint the progress label before heavy synchronous work starts. */
-function nextPaint(): Promise<void> {
+export function nextPaint(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
     else setTimeout(resolve, 0);
@@ -65,5 +69,11 @@ export function useTask(describeError: (error: unknown) => string): Task {
     [message],
   );
   const fail = useCallback((error: unknown) => setState((s) => ({ ...s, error: message(error) })), [message]);
-  return { ...state, run, fail };
+  const progress = useCallback((label: string) => {
+    if (running.current) setState({ busy: label });
+  }, []);
+  const clear = useCallback(() => {
+    if (!running.current) setState({});
+  }, []);
+  return { ...state, run, fail, progress, clear };
 }

@@ -1,7 +1,8 @@
 /**
  * The built pages (dist/, made by `npm run build` before jest in `npm test`): the bundle Excel
  * loads stays small and free of the xlsx adapter, fflate and ExcelJS (those come only with the
- * browser mode's async chunk), and both pages carry the Content-Security-Policy.
+ * browser mode's async chunk, and with the returns reader the Office pane loads when the user
+ * imports returns), and both pages carry the Content-Security-Policy.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,15 @@ describe('built pages', () => {
     const code = readFileSync(join(DIST, chunks[0]), 'utf8');
     expect(code).toMatch(BROWSER_ONLY[0]);
     expect(code).toMatch(BROWSER_ONLY[1]);
+  });
+
+  it('the returns reader of "Nhập báo cáo CĐCS" is its own chunk, with the xlsx adapter but not ExcelJS', () => {
+    const chunks = readdirSync(DIST).filter((f) => /^intake\.[0-9a-f]+\.js$/.test(f));
+    expect(chunks).toHaveLength(1);
+    const code = readFileSync(join(DIST, chunks[0]), 'utf8');
+    expect(code).toMatch(BROWSER_ONLY[0]);
+    expect(code).toMatch(BROWSER_ONLY[1]);
+    expect(code).not.toMatch(BROWSER_ONLY[2]);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 /**
  * The Office-mode pane in real Chromium at 350 px, without Excel: the real App on the in-memory
  * port (officeHarness.tsx, bundled here with the project's webpack settings). It is driven with
- * the keyboard only, and its screenshots (empty, problems listed, results) go to
+ * the keyboard only, and its screenshots (empty, problems listed, results, import) go to
  * test/e2e/screenshots/office-*.png next to the browser mode's.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { chromiumAvailable, launchChromium, panePage } from './chromiumSetup';
 import type { WatchedPage } from './chromiumSetup';
 import { serveDirectory } from './staticServer';
 import type { StaticServer } from './staticServer';
+import { fixtureGrid } from '../../src/taskpane/paneFixture';
+import { createXlsx } from '../../src/workbook/xlsx';
 
 const ROOT = join(__dirname, '..', '..');
 // Committed screenshots are refreshed on request (SAVE_SCREENSHOTS=1); a plain test run writes to a temp folder.
@@ -54,6 +56,15 @@ async function tabTo(page: Page, text: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab')
     if (text.test(focused)) return;
   }
   throw new Error(`Tab never reached ${text}`);
+}
+
+/** Rows of the pane's fixture (with its header) as the bytes of an .xlsx return. */
+function returnBytes(rows: number[]): Buffer {
+  const grid = fixtureGrid().rows;
+  const wb = createXlsx();
+  const cells = [grid[0], ...rows.map((r) => grid[r])].map((r) => r.map((v) => (v === null || typeof v === 'object' ? null : { v })));
+  wb.applySync({ sheets: [{ name: 'Báo cáo', rows: cells }] });
+  return Buffer.from(wb.toBytes());
 }
 
 const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
@@ -105,6 +116,41 @@ describeIfChromium('Office-mode pane in Chromium (in-memory workbook)', () => {
     await page.getByRole('table', { name: 'Kết quả chỉ tiêu' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'office-results.png'), fullPage: true });
 
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('imports returns chosen through the drop zone from the keyboard (the reader arrives as its own chunk)', async () => {
+    const { page, blocked, pageErrors } = watched;
+    await page.goto(`http://127.0.0.1:${server.address.port}/taskpane.html`);
+    await page.getByRole('button', { name: 'Kiểm tra dữ liệu' }).waitFor();
+
+    // The first read of the workbook is done (while busy, the drop zone refuses to open the dialog).
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __port: { calls: { op: string }[] } }).__port.calls.some((c) => c.op === 'sheetNames') &&
+        !document.querySelector('[aria-disabled="true"]'),
+    );
+    // Listening early: Playwright takes a moment to start intercepting the dialog.
+    const chooserShown = page.waitForEvent('filechooser');
+    await tabTo(page, /^Kéo thả các tệp báo cáo/);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserShown;
+    expect(chooser.isMultiple()).toBe(true);
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await chooser.setFiles([
+      { name: 'cd-2.xlsx', mimeType: type, buffer: returnBytes([3]) },
+      { name: 'cd-1.xlsx', mimeType: type, buffer: returnBytes([1, 2]) },
+    ]);
+    await tabTo(page, /^Nhập vào bảng tổng hợp$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Xong: sheet "Dữ liệu CĐCS" có 3 đơn vị. 2 tệp được nhập.').waitFor();
+    const items = page.getByRole('list', { name: 'Kết quả nhập từng tệp' }).getByRole('listitem');
+    expect(await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.status))).toEqual(['accepted', 'accepted']);
+    await page.screenshot({ path: join(SHOTS, 'office-intake.png'), fullPage: true });
+
+    const calls = await page.evaluate(() => (window as unknown as { __port: { calls: { op: string; args: { sheets: { name: string }[] }[] }[] } }).__port.calls);
+    expect(calls.filter((c) => c.op === 'apply').map((c) => c.args[0].sheets.map((s) => s.name))).toEqual([['Dữ liệu CĐCS']]);
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
