@@ -8,7 +8,7 @@ import { cellAt, type SheetGrid } from './grid';
 import { findTable } from './header';
 import { groupResults } from './groups';
 import { computeIndicator } from './indicators';
-import { canonicalFix, normalizeCell, type CellIssue, type Value } from './normalize';
+import { columnReader, type CellIssue, type Value } from './normalize';
 import type { Problem } from './problem';
 import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result';
 import type { Status } from './status';
@@ -71,14 +71,17 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   const columns = dataCols.flatMap((c) => {
     const def = columnDef(c.key as string);
     if (!def) return [];
-    // Canonical-text fixes of repeated texts ("x" → "Có") are worked out once per column and text.
-    const fixMemo = def.type === 'choice' || def.type === 'bool' || def.type === 'year' ? new Map<string, ReturnType<typeof canonicalFix>>() : undefined;
-    return [{ col: c.col, key: def.key, def, counts: def.type === 'int' || def.type === 'money', fixMemo }];
+    return [{ col: c.col, key: def.key, read: columnReader(def), counts: def.type === 'int' || def.type === 'money' }];
   });
   // Column by column: each column's reading is one tight loop with one kind of cell.
   const staged: Staged[] = unitRows.map((row) => ({ row, values: {} }));
   const cellProblems: { index: number; col: number; key: string; issue: CellIssue }[] = [];
-  for (const { col, key, def, counts, fixMemo } of columns) {
+  // Positions (in staged) of the rows where each column has no usable value: the required-cell
+  // rule then looks at those rows only.
+  const missing = new Map<string, number[]>();
+  for (const { col, key, read, counts } of columns) {
+    const gaps: number[] = [];
+    missing.set(key, gaps);
     for (let i = 0; i < staged.length; i++) {
       const st = staged[i];
       const raw = grid.rows[st.row - 1][col] ?? null;
@@ -87,20 +90,11 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
         st.values[key] = raw;
         continue;
       }
-      const n = normalizeCell(raw, def);
-      st.values[key] = n.value;
-      if (n.issues.length) {
-        for (const issue of n.issues) cellProblems.push({ index: i, col, key, issue });
-        const fix = n.issues.find((x) => x.fix)?.fix;
-        if (fix) fixes.push({ ...place.at(st.row, col, key, undefined), column: key, value: fix.value, label: fix.label });
-      } else if (typeof raw === 'string') {
-        let fix = fixMemo?.get(raw);
-        if (fix === undefined && !fixMemo?.has(raw)) {
-          fix = canonicalFix(raw, def, n.value);
-          if (fixMemo && fixMemo.size < 5_000) fixMemo.set(raw, fix);
-        }
-        if (fix) fixes.push({ ...place.at(st.row, col, key, undefined), column: key, value: fix.value, label: fix.label });
-      }
+      const r = read(raw);
+      st.values[key] = r.value;
+      if (r.value === undefined) gaps.push(i);
+      if (r.issues.length) for (const issue of r.issues) cellProblems.push({ index: i, col, key, issue });
+      if (r.fix) fixes.push({ ...place.at(st.row, col, key, undefined), column: key, value: r.fix.value, label: r.fix.label });
     }
   }
   fixes.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -132,7 +126,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   });
 
   problems.push(...columnProblems(layout, set, columnsForSet(set)));
-  problems.push(...requiredProblems(units, layout, set, year, rawAt));
+  problems.push(...requiredProblems(units, layout, set, year, rawAt, missing));
   problems.push(...partProblems(units, layout));
   problems.push(...duplicateProblems(units, layout));
   problems.push(...totalRowProblems(totalRows, units, layout, rawAt));

@@ -279,6 +279,42 @@ export function normalizeCell(raw: RawCell, def: ColumnDef): Normalized {
 const CELL_CACHE_LIMIT = 5_000;
 const CELL_CACHE = new WeakMap<ColumnDef, Map<string, Normalized>>();
 
+/** A cell read: the normalised value and problems, plus the safe fix when the text is not canonical. */
+export interface CellReading extends Normalized {
+  readonly fix?: Fix;
+}
+
+/**
+ * A reader for one column: what normalizeCell and canonicalFix give, for a whole column at a
+ * time. Repeated texts of choice, yes/no and year columns are read once per column.
+ *
+ * @example
+ * const read = columnReader(columnDef('xep_loai')!);
+ * read('HTT') // { value: 'Hoàn thành tốt nhiệm vụ', issues: [], fix: { value: 'Hoàn thành tốt nhiệm vụ', … } }
+ */
+export function columnReader(def: ColumnDef): (raw: RawCell) => CellReading {
+  const read = (raw: RawCell): CellReading => {
+    const n = normalizeUncached(raw, def);
+    if (n.issues.length) {
+      const fix = n.issues.find((x) => x.fix)?.fix;
+      return fix ? { ...n, fix } : n;
+    }
+    const fix = canonicalFix(raw, def, n.value);
+    return fix ? { ...n, fix } : n;
+  };
+  if (def.type !== 'choice' && def.type !== 'bool' && def.type !== 'year') return read;
+  const cache = new Map<string, CellReading>();
+  return (raw) => {
+    if (typeof raw !== 'string') return read(raw);
+    let hit = cache.get(raw);
+    if (!hit) {
+      hit = read(raw);
+      if (cache.size < CELL_CACHE_LIMIT) cache.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
 function normalizeUncached(raw: RawCell, def: ColumnDef): Normalized {
   if (isCellError(raw)) {
     return {

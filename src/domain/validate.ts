@@ -9,7 +9,7 @@ import { a1 } from './grid';
 import type { TableLayout } from './header';
 import { normalizeCell } from './normalize';
 import type { Problem, UnitRef } from './problem';
-import { awaitsWhere, scopedPositions } from './scope';
+import { awaitsWhere, inScope } from './scope';
 import type { TargetSet } from './targetSet';
 import type { UnitRow } from './unit';
 import type { RawCell } from './grid';
@@ -86,13 +86,17 @@ export function columnProblems(layout: TableLayout, set: TargetSet, needed: read
   return out;
 }
 
-/** required_missing: identity cells in every unit row, and cells an indicator needs in its scope. */
+/**
+ * required_missing: identity cells in every unit row, and cells an indicator needs in its scope.
+ * `missing` lists, per column, the positions in `units` whose value is missing (blank or unreadable).
+ */
 export function requiredProblems(
   units: readonly UnitRow[],
   layout: TableLayout,
   set: TargetSet,
   year: number,
   rawAt: (row: number, col: number) => RawCell,
+  missing: ReadonlyMap<string, readonly number[]>,
 ): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
@@ -114,23 +118,20 @@ export function requiredProblems(
       message: `Cột "${def?.header ?? key}" của ${unitLabel(u)} đang trống${why}. Hãy nhập ${hint(key)}.`,
     });
   };
-  const required = COLUMNS.filter((d) => d.required).map((d) => d.key);
-  for (const u of units) {
-    for (const key of required) if (u.values[key] === undefined) add(u, key, '');
-  }
+  const gaps = (key: string): readonly number[] => missing.get(key) ?? [];
+  for (const def of COLUMNS) if (def.required) for (const i of gaps(def.key)) add(units[i], def.key, '');
   for (const ind of set.indicators) {
     if (ind.kind === 'manual') continue;
-    const cols = indicatorColumns(ind).filter((k) => k !== ind.scope.where && layout.keyCol.has(k));
-    if (ind.scope.where !== undefined) {
-      for (const u of units) if (awaitsWhere(u, ind, year)) add(u, ind.scope.where, ` mà chỉ tiêu "${ind.label}" cần`);
-    }
-    if (cols.length === 0) continue;
-    for (const i of scopedPositions(units, ind.scope, year)) {
-      const u = units[i];
-      for (const key of cols) if (u.values[key] === undefined) add(u, key, ` mà chỉ tiêu "${ind.label}" cần`);
+    const why = ` mà chỉ tiêu "${ind.label}" cần`;
+    const where = ind.scope.where;
+    if (where !== undefined) for (const i of gaps(where)) if (awaitsWhere(units[i], ind, year)) add(units[i], where, why);
+    for (const key of indicatorColumns(ind)) {
+      if (key === where || !layout.keyCol.has(key)) continue;
+      for (const i of gaps(key)) if (inScope(units[i], ind.scope, year)) add(units[i], key, why);
     }
   }
-  return out;
+  // Problems in row order, as the table reads.
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 function hint(key: string): string {
