@@ -14,6 +14,7 @@ import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result
 import type { Status } from './status';
 import { isMultiYear, type TargetSet } from './targetSet';
 import { tableRows } from './rows';
+import { ScopeMemo } from './scope';
 import type { UnitRow } from './unit';
 import {
   columnProblems,
@@ -137,8 +138,9 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
 
   const indicators: IndicatorResult[] = [];
   const statusByUnit: Record<string, Status>[] = units.map(() => ({}));
+  const memo = new ScopeMemo();
   for (const ind of set.indicators) {
-    const outcome = computeIndicator(ind, units, year);
+    const outcome = computeIndicator(ind, units, year, memo);
     indicators.push(outcome.result);
     const statuses = outcome.unitStatus;
     if (!statuses) continue;

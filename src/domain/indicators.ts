@@ -4,7 +4,7 @@
  */
 import { compareFraction } from './rational';
 import type { FailingUnit, IndicatorResult } from './result';
-import { scopedPositions } from './scope';
+import { ScopeMemo } from './scope';
 import type { Status } from './status';
 import { hasUnitStatus, isYearTargets, type Condition, type Indicator, type Target } from './targetSet';
 import type { UnitRow } from './unit';
@@ -211,11 +211,10 @@ export interface IndicatorOutcome {
  * @example
  * computeIndicator(sangKien15, units, 2024).result.status // 'DAT' when every unit has ≥ 15%
  */
-export function computeIndicator(ind: Indicator, units: readonly UnitRow[], year: number): IndicatorOutcome {
+export function computeIndicator(ind: Indicator, units: readonly UnitRow[], year: number, memo: ScopeMemo = new ScopeMemo()): IndicatorOutcome {
   const target = targetFor(ind, year);
   const perUnit = hasUnitStatus(ind);
-  const position = ind.kind === 'manual' ? [] : scopedPositions(units, ind.scope, year);
-  const scoped = position.map((i) => units[i]);
+  const { positions: position, rows: scoped } = ind.kind === 'manual' ? { positions: [], rows: [] } : memo.scoped(units, ind.scope, year);
   const statuses: Status[] | undefined = perUnit ? new Array<Status>(units.length).fill('KHONG_AP_DUNG') : undefined;
   const setStatus: StatusSink = statuses ? (k, s) => (statuses[position[k]] = s) : () => undefined;
   let c = compute(ind, scoped, target, setStatus);

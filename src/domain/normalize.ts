@@ -93,12 +93,25 @@ function normalizeText(raw: RawCell): Normalized {
   if (typeof raw !== 'string') return MISSING;
   const text = cleanText(raw);
   if (!text) return MISSING;
-  const legacy = fromLegacy(text);
+  const legacy = mayBeLegacy(text) ? fromLegacy(text) : undefined;
   if (legacy) {
     const converted = cleanText(legacy.text);
     return { value: converted, issues: [legacyIssue(raw, legacy.encoding, converted, 'Đổi sang chữ Unicode')] };
   }
   return { value: text, issues: NO_ISSUES };
+}
+
+/** Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the toned vowels): never legacy text. */
+const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+/** TCVN3 and VNI text is made of Latin-1 letters and signs: plain ASCII is never legacy. */
+const LATIN1_SIGNS = /[\u00a1-\u00ff]/;
+
+/**
+ * A cheap first look before the legacy-encoding detector, which is exact but slower: most unit
+ * names are Unicode Vietnamese (they contain ơ, ư, đ or a toned vowel) or plain ASCII codes.
+ */
+function mayBeLegacy(text: string): boolean {
+  return LATIN1_SIGNS.test(text) && !UNICODE_VIETNAMESE.test(text);
 }
 
 function normalizeNumber(raw: RawCell, def: ColumnDef): Normalized {

@@ -38,24 +38,32 @@ export function awaitsWhere(unit: UnitRow, ind: Indicator, year: number): boolea
   return inScope(unit, { ...scope, where: undefined }, year);
 }
 
-const POSITIONS = new WeakMap<readonly UnitRow[], Map<string, readonly number[]>>();
-
 /**
- * Positions (in `units`) of the rows in scope. Indicators of a set mostly share a few scopes,
- * so the answer is kept per units array and scope for the length of a check.
- *
- * @example
- * scopedPositions(units, {}, 2024) // [0, 1, 2, …] the CĐCS rows of 2024
+ * Shared work of one check: indicators of a set mostly share a few scopes, so the rows in each
+ * scope are found once. Make one per check (the rows must not change while it is in use).
  */
-export function scopedPositions(units: readonly UnitRow[], scope: Scope, year: number): readonly number[] {
-  let memo = POSITIONS.get(units);
-  if (!memo) POSITIONS.set(units, (memo = new Map()));
-  const key = `${year}|${scope.level ?? ''}|${scope.sector ?? ''}|${scope.where ?? ''}|${scope.years?.join('-') ?? ''}`;
-  let positions = memo.get(key);
-  if (!positions) {
-    const found: number[] = [];
-    for (let i = 0; i < units.length; i++) if (inScope(units[i], scope, year)) found.push(i);
-    memo.set(key, (positions = found));
+export class ScopeMemo {
+  private readonly positions = new Map<string, readonly number[]>();
+  private readonly rows = new Map<string, readonly UnitRow[]>();
+
+  /**
+   * Positions (in `units`) of the rows in scope, and the rows themselves.
+   *
+   * @example
+   * new ScopeMemo().scoped(units, {}, 2024).positions // [0, 1, 2, …] the CĐCS rows of 2024
+   */
+  scoped(units: readonly UnitRow[], scope: Scope, year: number): { positions: readonly number[]; rows: readonly UnitRow[] } {
+    const key = `${year}|${scope.level ?? ''}|${scope.sector ?? ''}|${scope.where ?? ''}|${scope.years?.join('-') ?? ''}`;
+    let positions = this.positions.get(key);
+    let rows = this.rows.get(key);
+    if (!positions || !rows) {
+      const found: number[] = [];
+      for (let i = 0; i < units.length; i++) if (inScope(units[i], scope, year)) found.push(i);
+      positions = found;
+      rows = found.map((i) => units[i]);
+      this.positions.set(key, positions);
+      this.rows.set(key, rows);
+    }
+    return { positions, rows };
   }
-  return positions;
 }

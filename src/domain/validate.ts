@@ -190,7 +190,8 @@ export function duplicateProblems(units: readonly UnitRow[], layout: TableLayout
     if (!u.code) continue;
     let first = byYear.get(u.year);
     if (!first) byYear.set(u.year, (first = new Map()));
-    const key = u.code.trim().toLowerCase();
+    // Upper case: codes are mostly typed in capitals already, so no new string is made for them.
+    const key = u.code.trim().toUpperCase();
     const prev = first.get(key);
     if (!prev) {
       first.set(key, u);
