@@ -7,7 +7,7 @@ import type { ColumnDef } from './catalog';
 import { isCellError, type RawCell } from './grid';
 import { fromLegacy, type LegacyEncoding } from './legacyEncoding';
 import type { Fix, RuleId } from './problem';
-import { cleanText, matchKey } from './text';
+import { cleanText, matchKey, scanText, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE, TEXT_NEEDS_CLEANING } from './text';
 import { formatNumber } from './format';
 
 export type Value = string | number | boolean;
@@ -91,27 +91,19 @@ function normalizeText(raw: RawCell): Normalized {
   if (typeof raw === 'number') return { value: formatNumber(raw, 10).replace(/\./g, ''), issues: NO_ISSUES };
   if (typeof raw === 'boolean') return { value: raw ? 'TRUE' : 'FALSE', issues: NO_ISSUES };
   if (typeof raw !== 'string') return MISSING;
-  const text = cleanText(raw);
+  // One scan of the characters decides both: does it need cleaning, could it be legacy text.
+  // TCVN3 and VNI text is made of Latin-1 signs and has none of the letters only Unicode
+  // Vietnamese has (ơ, ư, đ, toned vowels); most names have those and codes are plain ASCII, so
+  // the exact but slower legacy detector runs only on the few texts that could be legacy.
+  const flags = scanText(raw);
+  const text = flags & TEXT_NEEDS_CLEANING ? cleanText(raw) : raw;
   if (!text) return MISSING;
-  const legacy = mayBeLegacy(text) ? fromLegacy(text) : undefined;
+  const legacy = (flags & (TEXT_HAS_LATIN1 | TEXT_HAS_VIETNAMESE)) === TEXT_HAS_LATIN1 ? fromLegacy(text) : undefined;
   if (legacy) {
     const converted = cleanText(legacy.text);
     return { value: converted, issues: [legacyIssue(raw, legacy.encoding, converted, 'Đổi sang chữ Unicode')] };
   }
   return { value: text, issues: NO_ISSUES };
-}
-
-/** Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the toned vowels): never legacy text. */
-const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
-/** TCVN3 and VNI text is made of Latin-1 letters and signs: plain ASCII is never legacy. */
-const LATIN1_SIGNS = /[\u00a1-\u00ff]/;
-
-/**
- * A cheap first look before the legacy-encoding detector, which is exact but slower: most unit
- * names are Unicode Vietnamese (they contain ơ, ư, đ or a toned vowel) or plain ASCII codes.
- */
-function mayBeLegacy(text: string): boolean {
-  return LATIN1_SIGNS.test(text) && !UNICODE_VIETNAMESE.test(text);
 }
 
 function normalizeNumber(raw: RawCell, def: ColumnDef): Normalized {

@@ -2,7 +2,7 @@
  * Which rows below the header are units: blank rows are skipped, totals rows ("Tổng cộng",
  * "Tổng", "Cộng", "Tổng số" in the name or code cell) are set apart (spec/columns.md).
  */
-import { cellAt, type RawCell, type SheetGrid } from './grid';
+import type { RawCell, SheetGrid } from './grid';
 import type { TableLayout } from './header';
 import { matchKey } from './text';
 
@@ -30,14 +30,19 @@ export function tableRows(grid: SheetGrid, layout: TableLayout): TableRows {
   const nameCols = ['ten_don_vi', 'ma_don_vi'].map((k) => layout.keyCol.get(k)).filter((c): c is number => c !== undefined);
   const units: number[] = [];
   const totals: number[] = [];
+  // Plain loops: this runs once per row of tables of 100,000 rows.
   for (let row = layout.headerRow + 1; row <= layout.lastRow; row++) {
     const cells = grid.rows[row - 1];
-    if (!cells || tableCols.every((c) => isBlank(cells[c]))) continue;
-    const isTotal = nameCols.some((c) => {
-      const v = cellAt(grid, row, c);
+    if (!cells) continue;
+    let blank = true;
+    for (let i = 0; i < tableCols.length && blank; i++) blank = isBlank(cells[tableCols[i]]);
+    if (blank) continue;
+    let isTotal = false;
+    for (let i = 0; i < nameCols.length && !isTotal; i++) {
+      const v = cells[nameCols[i]];
       // Only short cells can say "Tổng cộng" (9 letters); unit names are not worth normalising here.
-      return typeof v === 'string' && v.length <= 16 && MAY_BE_TOTAL.test(v) && TOTAL_WORDS.has(matchKey(v));
-    });
+      isTotal = typeof v === 'string' && v.length <= 16 && MAY_BE_TOTAL.test(v) && TOTAL_WORDS.has(matchKey(v));
+    }
     (isTotal ? totals : units).push(row);
   }
   return { units, totals };

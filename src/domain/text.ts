@@ -15,12 +15,58 @@ const SPACES = /\s+/g;
  */
 export function cleanText(text: string): string {
   // Most cells are already clean; normalize() and two regex passes are the engine's hot spot.
-  if (!NEEDS_CLEANING.test(text)) return text;
+  if (!(scanText(text) & TEXT_NEEDS_CLEANING)) return text;
   return text.normalize('NFC').replace(SPACES, ' ').trim();
 }
 
-/** Text that cleanText would change: outer or doubled white space, odd spaces, combining marks. */
-const NEEDS_CLEANING = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\u2000-\u200b\u3000\u0300-\u036f]/;
+/** scanText flag: cleanText would change the text (outer or doubled spaces, odd spaces, combining marks). */
+export const TEXT_NEEDS_CLEANING = 1;
+/** scanText flag: the text has a Latin-1 letter or sign (U+00A1–U+00FF), as legacy TCVN3/VNI text does. */
+export const TEXT_HAS_LATIN1 = 2;
+/** scanText flag: the text has a letter only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, toned vowels). */
+export const TEXT_HAS_VIETNAMESE = 4;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+/**
+ * One pass over a text's characters, for the hot path: which of the TEXT_* flags apply.
+ *
+ * @example
+ * scanText('Trường') & TEXT_HAS_VIETNAMESE // 4
+ * scanText(' CD01') & TEXT_NEEDS_CLEANING // 1
+ */
+export function scanText(text: string): number {
+  const n = text.length;
+  if (n === 0) return 0;
+  let flags = 0;
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) flags |= TEXT_NEEDS_CLEANING;
+  let previousSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 32) {
+        if (previousSpace) flags |= TEXT_NEEDS_CLEANING;
+        previousSpace = true;
+      } else {
+        if (c < 32) flags |= TEXT_NEEDS_CLEANING;
+        previousSpace = false;
+      }
+      continue;
+    }
+    previousSpace = false;
+    if (c >= 0xa1 && c <= 0xff) flags |= TEXT_HAS_LATIN1;
+    else if (c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || (c >= 0x300 && c <= 0x36f)) flags |= TEXT_NEEDS_CLEANING;
+    else if (
+      c === 0x102 || c === 0x103 || c === 0x110 || c === 0x111 || c === 0x128 || c === 0x129 || c === 0x168 || c === 0x169 ||
+      c === 0x1a0 || c === 0x1a1 || c === 0x1af || c === 0x1b0 || (c >= 0x1ea0 && c <= 0x1ef9)
+    ) {
+      flags |= TEXT_HAS_VIETNAMESE;
+    }
+  }
+  return flags;
+}
 
 /**
  * Removes Vietnamese diacritics (and đ/Đ → d/D), keeping letters and case.
