@@ -137,15 +137,22 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   for (let i = 0; i < problems.length; i++) problems[i] = { ...problems[i], message: `Ô ${problems[i].cell}: ${problems[i].message}` };
 
   const indicators: IndicatorResult[] = [];
-  const statusByUnit: Record<string, Status>[] = units.map(() => ({}));
   const memo = new ScopeMemo();
+  const perUnitIds: string[] = [];
+  const perUnitStatuses: (readonly Status[])[] = [];
   for (const ind of set.indicators) {
     const outcome = computeIndicator(ind, units, year, memo);
     indicators.push(outcome.result);
-    const statuses = outcome.unitStatus;
-    if (!statuses) continue;
-    for (let i = 0; i < statuses.length; i++) statusByUnit[i][ind.id] = statuses[i];
+    if (!outcome.unitStatus) continue;
+    perUnitIds.push(ind.id);
+    perUnitStatuses.push(outcome.unitStatus);
   }
+  // One unit's record at a time: each object is built whole, in indicator order.
+  const statusByUnit = units.map((_, i) => {
+    const rec: Record<string, Status> = {};
+    for (let k = 0; k < perUnitIds.length; k++) rec[perUnitIds[k]] = perUnitStatuses[k][i];
+    return rec;
+  });
 
   const errorsByRow = new Map<number, number>();
   for (const p of problems) if (p.severity === 'error') errorsByRow.set(p.row, (errorsByRow.get(p.row) ?? 0) + 1);
