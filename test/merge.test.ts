@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../src/cli/main';
 import type { Io } from '../src/cli/commands';
+import { BD_CDVC_2024_HEADERS } from './support/bdCdvc2024Headers';
 
 const TODAY = new Date(2026, 10, 21);
 const io = (): Io & { stdout: string[]; stderr: string[] } => {
@@ -18,22 +19,7 @@ const io = (): Io & { stdout: string[]; stderr: string[] } => {
 };
 
 // bd-cdvc-2024's master columns, in catalog order, then Nguồn.
-const MASTER_HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Khu vực',
-  'Năm',
-  'Số CBCCVCLĐ đủ điều kiện gia nhập',
-  'Số đoàn viên',
-  'Số ĐV đăng ký sáng kiến, giải pháp',
-  'Có chương trình, kế hoạch gắn nhiệm vụ chính trị',
-  'Đăng ký thi đua hoàn thành tốt nhiệm vụ trở lên',
-  'Phát động thi đua chuyển đổi số',
-  'Đăng ký xây dựng cơ quan đạt chuẩn văn hóa',
-  'Được công nhận đạt chuẩn văn hóa',
-  'Xếp loại',
-  'Nguồn',
-];
+const MASTER_HEADER = [...BD_CDVC_2024_HEADERS, 'Nguồn'];
 const STD = MASTER_HEADER.slice(0, 13);
 const unit = (code: string, name: string, so_dv: number | string, xl = 'HTT') => [code, name, 'Nhà nước', 2024, 20, so_dv, 3, 'Có', 'Có', 'Có', 'Có', 'Có', xl];
 

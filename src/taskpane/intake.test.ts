@@ -11,27 +11,14 @@ import { createXlsx } from '../workbook/xlsx';
 import { importReturns, statusCounts } from './intake';
 import type { IntakeDone, IntakeFile, IntakeOptions, IntakeOutcome, IntakeStep } from './intake';
 import { UserMessage } from './userMessage';
+import { BD_CDVC_2024_HEADERS } from '../../test/support/bdCdvc2024Headers';
 
 const SET = findPreset('bd-cdvc-2024')!;
 const TODAY = new Date(2026, 10, 21);
 const MASTER = 'Dữ liệu CĐCS';
 
 // bd-cdvc-2024's master columns, in catalog order; the master adds Nguồn.
-const HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Khu vực',
-  'Năm',
-  'Số CBCCVCLĐ đủ điều kiện gia nhập',
-  'Số đoàn viên',
-  'Số ĐV đăng ký sáng kiến, giải pháp',
-  'Có chương trình, kế hoạch gắn nhiệm vụ chính trị',
-  'Đăng ký thi đua hoàn thành tốt nhiệm vụ trở lên',
-  'Phát động thi đua chuyển đổi số',
-  'Đăng ký xây dựng cơ quan đạt chuẩn văn hóa',
-  'Được công nhận đạt chuẩn văn hóa',
-  'Xếp loại',
-];
+const HEADER = [...BD_CDVC_2024_HEADERS];
 const unit = (code: string, name: string, soDv: number | string, xl = 'HTT'): RawCell[] => [code, name, 'Nhà nước', 2024, 20, soDv, 3, 'Có', 'Có', 'Có', 'Có', 'Có', xl];
 
 /** A return as the bytes of an .xlsx file (the project's own writer: values only, text inline). */

@@ -16,27 +16,14 @@ import { chromiumAvailable, launchChromium, panePage } from './chromiumSetup';
 import type { WatchedPage } from './chromiumSetup';
 import { serveDirectory } from './staticServer';
 import type { StaticServer } from './staticServer';
+import { BD_CDVC_2024_HEADERS } from '../support/bdCdvc2024Headers';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 // Committed screenshots are refreshed on request (SAVE_SCREENSHOTS=1); a plain test run writes to a temp folder.
 const SHOTS = process.env.SAVE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(tmpdir(), 'chitieu-screenshots');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-const HEADERS = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Khu vực',
-  'Năm',
-  'Số CBCCVCLĐ đủ điều kiện gia nhập',
-  'Số đoàn viên',
-  'Số ĐV đăng ký sáng kiến, giải pháp',
-  'Có chương trình, kế hoạch gắn nhiệm vụ chính trị',
-  'Đăng ký thi đua hoàn thành tốt nhiệm vụ trở lên',
-  'Phát động thi đua chuyển đổi số',
-  'Đăng ký xây dựng cơ quan đạt chuẩn văn hóa',
-  'Được công nhận đạt chuẩn văn hóa',
-  'Xếp loại',
-];
+const HEADERS = [...BD_CDVC_2024_HEADERS];
 
 /**
  * Five units under a title row; the header is on row 3, units on rows 4–8.
