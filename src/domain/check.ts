@@ -14,6 +14,7 @@ import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result
 import type { Status } from './status';
 import { isMultiYear, type TargetSet } from './targetSet';
 import { tableRows } from './rows';
+import { scanText, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE, TEXT_NEEDS_CLEANING } from './text';
 import { ScopeMemo } from './scope';
 import type { UnitRow } from './unit';
 import {
@@ -72,7 +73,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   const columns = dataCols.flatMap((c) => {
     const def = columnDef(c.key as string);
     if (!def) return [];
-    return [{ col: c.col, key: def.key, read: columnReader(def), counts: def.type === 'int' || def.type === 'money' }];
+    return [{ col: c.col, key: def.key, read: columnReader(def), counts: def.type === 'int' || def.type === 'money', text: def.type === 'text' }];
   });
   // Column by column: each column's reading is one tight loop with one kind of cell.
   const staged: Staged[] = unitRows.map((row) => ({ row, values: {} }));
@@ -80,7 +81,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   // Positions (in staged) of the rows where each column has no usable value: the required-cell
   // rule then looks at those rows only.
   const missing = new Map<string, number[]>();
-  for (const { col, key, read, counts } of columns) {
+  for (const { col, key, read, counts, text } of columns) {
     const gaps: number[] = [];
     missing.set(key, gaps);
     for (let i = 0; i < staged.length; i++) {
@@ -90,6 +91,15 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
       if (counts && typeof raw === 'number' && raw >= 0 && Number.isSafeInteger(raw)) {
         st.values[key] = raw;
         continue;
+      }
+      // Clean Unicode or ASCII text (most names and codes) is used as it is: no cleaning, no
+      // legacy encoding possible (see normalizeText), nothing to fix.
+      if (text && typeof raw === 'string' && raw !== '') {
+        const flags = scanText(raw);
+        if ((flags & TEXT_NEEDS_CLEANING) === 0 && (flags & (TEXT_HAS_LATIN1 | TEXT_HAS_VIETNAMESE)) !== TEXT_HAS_LATIN1) {
+          st.values[key] = raw;
+          continue;
+        }
       }
       const r = read(raw);
       st.values[key] = r.value;
