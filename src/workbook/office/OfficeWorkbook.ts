@@ -15,6 +15,7 @@
  */
 import { a1, columnLetters, isCellError, type RawCell, type SheetGrid } from '../../domain/grid';
 import type { CellSnapshot, CellWrite, InteractivePort } from '../interactive';
+import { patchRows } from '../patchRows';
 import type { CellSpec, ClearPlan, DataSheetPatch, OutputPlan, SheetSpec } from '../plan';
 import { STYLES, type StyleKey } from '../styles';
 import {
@@ -137,22 +138,6 @@ function isPayloadError(e: unknown): boolean {
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
 
-/** Patch rows sorted by row; two entries for one row merge (later cells win), as in the xlsx adapter. */
-function patchRows(patch: DataSheetPatch): { row: number; cells: readonly (CellSpec | null)[] }[] {
-  const byRow = new Map<number, { row: number; cells: readonly (CellSpec | null)[] }>();
-  for (const r of patch.rows) {
-    if (!(r.row >= 1 && r.row <= MAX_ROWS)) continue;
-    const prev = byRow.get(r.row);
-    if (!prev) {
-      byRow.set(r.row, r);
-      continue;
-    }
-    const cells = [...prev.cells];
-    r.cells.forEach((c, i) => (cells[i] = c));
-    byRow.set(r.row, { row: r.row, cells });
-  }
-  return [...byRow.values()].sort((a, b) => a.row - b.row);
-}
 
 /** One row of a values block: the values and their number formats. */
 interface BlockRow {
@@ -264,15 +249,21 @@ class OfficeAdapter implements InteractivePort {
     });
   }
 
+  /** The workbook's sheet names, in one sync (the first of apply and clear). */
+  private async sheetNamesIn(ctx: Excel.RequestContext): Promise<string[]> {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    this.tally.queued(cost(0, 1));
+    let names: string[] = [];
+    await this.tally.sync(ctx, () => jsonBytes((names = sheets.items.map((s) => s.name))));
+    return names;
+  }
+
   async apply(plan: OutputPlan): Promise<void> {
     await this.run(async (ctx) => {
       const label = 'Đang ghi kết quả…';
       this.progress(0, label);
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      this.tally.queued(cost(0, 1));
-      let names: string[] = [];
-      await this.tally.sync(ctx, () => jsonBytes((names = sheets.items.map((s) => s.name))));
+      const names = await this.sheetNamesIn(ctx);
       const existing = new Map(names.map((n) => [sheetKey(n), n]));
 
       const ops: Op[] = [];
@@ -401,17 +392,13 @@ class OfficeAdapter implements InteractivePort {
     await this.run(async (ctx) => {
       const label = 'Đang xóa kết quả…';
       this.progress(0, label);
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      this.tally.queued(cost(0, 1));
-      let names: string[] = [];
-      await this.tally.sync(ctx, () => jsonBytes((names = sheets.items.map((s) => s.name))));
+      const names = await this.sheetNamesIn(ctx);
       const existing = new Map(names.map((n) => [sheetKey(n), n]));
       let queued = false;
       for (const name of plan.sheets) {
         const actual = existing.get(sheetKey(name));
         if (actual === undefined) continue;
-        sheets.getItem(actual).delete();
+        ctx.workbook.worksheets.getItem(actual).delete();
         existing.delete(sheetKey(name));
         this.tally.queued(cost(1, 1));
         queued = true;
@@ -419,7 +406,7 @@ class OfficeAdapter implements InteractivePort {
       const data = plan.data;
       const dataName = data ? existing.get(sheetKey(data.sheet)) : undefined;
       if (data && dataName !== undefined) {
-        const ws = sheets.getItem(dataName);
+        const ws = ctx.workbook.worksheets.getItem(dataName);
         const fromRow = Math.max(1, Math.floor(data.fromRow));
         for (const [c1, c2] of runs([...new Set(data.cols)].filter((c) => c >= 0).sort((a, b) => a - b))) {
           const r = ws.getRange(`${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${MAX_ROWS}`);
@@ -592,7 +579,7 @@ class OfficeAdapter implements InteractivePort {
         },
       });
     }
-    const rows = patchRows(patch).filter((r) => r.cells.length > 0);
+    const rows = patchRows(patch, MAX_ROWS).filter((r) => r.cells.length > 0);
     if (rows.length === 0) {
       this.widthOps(ops, ws, startCol, patch.colWidths);
       return;

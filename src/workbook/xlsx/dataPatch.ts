@@ -7,7 +7,8 @@
  * only removed in the product's columns). The output is built as string chunks.
  */
 import { a1 } from '../../domain/grid';
-import type { CellSpec, DataSheetPatch } from '../plan';
+import type { DataSheetPatch } from '../plan';
+import { patchRows, type PatchRow } from '../patchRows';
 import { cellXml } from './cellXml';
 import { patchCols } from './colsPatch';
 import { XlsxError } from './limits';
@@ -15,10 +16,6 @@ import { formatRange, parseRange, unionRange } from './refs';
 import type { StyleIndex } from './sheetWriter';
 import { attrStart, findElement, findStartTag, rootElement, tagEnd } from './xml';
 
-interface PatchRow {
-  readonly row: number;
-  readonly cells: readonly (CellSpec | null)[];
-}
 
 /**
  * A patch row's cells as XML, in column order. Strings are built only when the row is written,
@@ -91,22 +88,6 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
   return [head, xml.slice(sd.start, sd.openEnd), ...body, xml.slice(sd.innerEnd)];
 }
 
-/** Patch rows sorted by row; two entries for one row are merged (later cells win). */
-function patchRows(patch: DataSheetPatch): PatchRow[] {
-  const byRow = new Map<number, PatchRow>();
-  for (const r of patch.rows) {
-    if (!(r.row >= 1)) continue;
-    const prev = byRow.get(r.row);
-    if (!prev) {
-      byRow.set(r.row, r);
-      continue;
-    }
-    const cells = [...prev.cells];
-    r.cells.forEach((c, i) => (cells[i] = c));
-    byRow.set(r.row, { row: r.row, cells });
-  }
-  return [...byRow.values()].sort((a, b) => a.row - b.row);
-}
 
 // Scratch arrays for the cells of the row being patched (reused: no allocation per row).
 let cellStart = new Int32Array(256);
