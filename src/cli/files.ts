@@ -11,7 +11,13 @@ export class UsageError extends Error {}
 export function openInput(path: string): XlsxWorkbook {
   if (!existsSync(path)) throw new UsageError(`Không tìm thấy tệp "${path}". Hãy kiểm tra lại đường dẫn.`);
   if (statSync(path).isDirectory()) throw new UsageError(`"${path}" là thư mục, không phải tệp .xlsx.`);
-  const bytes = new Uint8Array(readFileSync(path));
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new UsageError(`Không đọc được tệp "${path}" (${code}): hãy kiểm tra quyền đọc tệp hoặc đóng chương trình đang khoá tệp rồi thử lại.`);
+  }
   const opened = openXlsx(bytes);
   if (!opened.ok) throw new UsageError(`${path}: ${opened.error.message}`);
   return opened.value;

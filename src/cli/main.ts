@@ -4,6 +4,7 @@
  */
 import { parseArgs } from './args';
 import { checkCommand, demoCommand, mergeCommand, presetsCommand, templateCommand, type Io } from './commands';
+import { XlsxError } from '../workbook/xlsx';
 import { UsageError } from './files';
 
 const HELP = `chitieu — kiểm tra số liệu công đoàn cơ sở và tính chỉ tiêu
@@ -65,7 +66,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    // A workbook the adapter cannot read or write (damaged, over a limit) is unusable input, not a fault.
+    if (e instanceof UsageError || e instanceof XlsxError) {
       io.err(`chitieu: ${e.message}`);
       return 2;
     }

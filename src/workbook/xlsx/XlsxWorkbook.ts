@@ -6,6 +6,7 @@ import type { SheetGrid } from '../../domain/grid';
 import type { OutputPlan, SheetSpec } from '../plan';
 import type { WorkbookPort } from '../port';
 import type { StyleKey } from '../styles';
+import { Conformance, conformanceOf, relType } from './conformance';
 import { patchDataSheet } from './dataPatch';
 import { ReadError, Result, XlsxError, XlsxLimits, errorMessage } from './limits';
 import { XlsxPackage } from './pkg';
@@ -16,7 +17,6 @@ import { StyleIndex, WORKSHEET_CONTENT_TYPE, worksheetXml } from './sheetWriter'
 import { STYLES_CONTENT_TYPE, addStyles, minimalStylesXml } from './stylesPatch';
 import {
   EMPTY_RELS,
-  REL_STYLES,
   REL_WORKSHEET,
   Rel,
   SheetRef,
@@ -62,8 +62,14 @@ export class XlsxWorkbook implements WorkbookPort {
     this.applySync(plan);
   }
 
+  /**
+   * Sheet names in workbook order. An entry without a relationship id (Excel can leave a
+   * `<sheet r:id="">` behind) names no sheet: it is left out here and kept as it is in the file.
+   */
   sheetNamesSync(): string[] {
-    return parseSheets(this.workbookXml()).map((s) => s.name);
+    return parseSheets(this.workbookXml())
+      .filter((s) => s.relId !== '')
+      .map((s) => s.name);
   }
 
   /** Throws XlsxError: `no_such_sheet`, `too_large`, `too_many_cells` or `corrupt`. */
@@ -73,10 +79,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return r.value;
   }
 
+  /** Never throws: a sheet that cannot be read gives a ReadError whose message names it. */
   readSheetResult(name: string): Result<SheetGrid, ReadError> {
-    const ref = this.findSheet(name);
-    if (!ref) return { ok: false, error: { code: 'no_such_sheet', message: errorMessage('no_such_sheet', { sheet: name }) } };
+    let sheet = name;
     try {
+      // Entries without a relationship id are not sheets (see sheetNamesSync).
+      const sheets = parseSheets(this.workbookXml()).filter((s) => s.relId !== '');
+      const ref = sheets.find((s) => s.name === name) ?? sheets.find((s) => sheetKey(s.name) === sheetKey(name));
+      if (!ref) return { ok: false, error: { code: 'no_such_sheet', message: errorMessage('no_such_sheet', { sheet: name }) } };
+      sheet = ref.name;
       const part = this.sheetPart(ref);
       // Chart sheets and dialog sheets have no cells.
       if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
@@ -89,9 +100,11 @@ export class XlsxWorkbook implements WorkbookPort {
       });
       return { ok: true, value: { name: ref.name, rows } };
     } catch (err) {
-      const e = err instanceof XlsxError ? err : new XlsxError('corrupt', undefined, String(err));
-      const code = e.code === 'too_large' || e.code === 'too_many_cells' ? e.code : 'corrupt';
-      return { ok: false, error: { code, message: code === e.code ? e.message : errorMessage(code) } };
+      if (err instanceof XlsxError && (err.code === 'too_large' || err.code === 'too_many_cells')) {
+        return { ok: false, error: { code: err.code, message: err.message } };
+      }
+      // Anything else (a missing part, malformed XML, a scanner fault) is this sheet being unreadable.
+      return { ok: false, error: { code: 'corrupt', message: errorMessage('corrupt', { sheet }) } };
     }
   }
 
@@ -125,6 +138,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return xml;
   }
 
+  /** The package's conformance class (Strict or Transitional): parts we add are written in it. */
+  private conformance(): Conformance {
+    return conformanceOf(this.workbookXml());
+  }
+
   private rels(): Rel[] {
     return parseRels(this.pkg.text(relsPathFor(this.wbPath)));
   }
@@ -140,9 +158,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return { path: resolveTarget(this.wbPath, rel.target), worksheet: relTypeIs(rel.type, 'worksheet') };
   }
 
+  /** The shared strings; none when the part is absent, even if a relationship names it. */
   private sharedStrings(): string[] {
     if (!this.sst) {
-      const rel = this.rels().find((r) => relTypeIs(r.type, 'sharedStrings'));
+      const rel = this.rels().find((r) => relTypeIs(r.type, 'sharedStrings') && !r.external);
       const xml = rel ? this.pkg.text(resolveTarget(this.wbPath, rel.target)) : undefined;
       this.sst = xml ? parseSharedStrings(xml) : [];
     }
@@ -160,27 +179,35 @@ export class XlsxWorkbook implements WorkbookPort {
     plan.sheets.forEach((s) => s.rows.forEach((r) => r.forEach((c) => note(c?.s ?? undefined))));
     if (!keys.length) return () => undefined;
 
+    const conformance = this.conformance();
+    const font = { name: 'Calibri', size: 11, family: '2' };
     const relsPath = relsPathFor(this.wbPath);
-    let rel = this.rels().find((r) => relTypeIs(r.type, 'styles'));
+    let rel = this.rels().find((r) => relTypeIs(r.type, 'styles') && !r.external);
     if (!rel) {
       const dir = this.wbPath.slice(0, this.wbPath.lastIndexOf('/') + 1);
       let n = 0;
       while (this.pkg.has(`${dir}styles${n || ''}.xml`)) n++;
       const target = `styles${n || ''}.xml`;
-      this.pkg.setText(dir + target, minimalStylesXml({ name: 'Calibri', size: 11, family: '2' }));
-      this.pkg.setText(relsPath, addRel(this.pkg.text(relsPath) ?? EMPTY_RELS, REL_STYLES, target).xml);
+      this.pkg.setText(dir + target, minimalStylesXml(font, conformance));
+      this.pkg.setText(relsPath, addRel(this.pkg.text(relsPath) ?? EMPTY_RELS, relType(conformance, 'styles'), target).xml);
       this.pkg.setText(CONTENT_TYPES, setOverride(this.pkg.text(CONTENT_TYPES)!, dir + target, STYLES_CONTENT_TYPE));
-      rel = this.rels().find((r) => relTypeIs(r.type, 'styles'))!;
+      rel = this.rels().find((r) => relTypeIs(r.type, 'styles') && !r.external)!;
     }
     const path = resolveTarget(this.wbPath, rel.target);
-    const { xml, index } = addStyles(this.pkg.text(path)!, keys);
+    let styles = this.pkg.text(path);
+    // The relationship names a part the package lacks (or an empty one): create it where the relationship points.
+    if (styles === undefined || styles.trim() === '') {
+      styles = minimalStylesXml(font, conformance);
+      this.pkg.setText(CONTENT_TYPES, setOverride(this.pkg.text(CONTENT_TYPES)!, path, STYLES_CONTENT_TYPE));
+    }
+    const { xml, index } = addStyles(styles, keys);
     this.pkg.setText(path, xml);
     return (k) => (k ? index.get(k) : undefined);
   }
 
   /** Replaces the sheet of that name (keeping its position and sheetId) or appends a new one. */
   private writeSheet(spec: SheetSpec, style: StyleIndex): void {
-    const { xml, warnings } = worksheetXml(spec, style);
+    const { xml, warnings } = worksheetXml(spec, style, this.conformance());
     this.warningList.push(...warnings.map((w) => `${spec.name}: ${w}`));
     const relsPath = relsPathFor(this.wbPath);
     let wb = this.workbookXml();

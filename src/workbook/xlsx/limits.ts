@@ -24,7 +24,11 @@ export type OpenErrorCode =
   | 'macro_enabled'
   | 'too_large'
   | 'too_many_cells'
-  | 'corrupt';
+  | 'corrupt'
+  /** The workbook's sheets are all chart sheets: no cells to read. */
+  | 'no_worksheets'
+  /** The workbook lists sheets but its relationships part (xl/_rels/workbook.xml.rels) is missing. */
+  | 'no_sheet_links';
 
 export type OpenError = { code: OpenErrorCode; message: string };
 
@@ -51,7 +55,13 @@ export function errorMessage(code: OpenErrorCode | ReadErrorCode, detail?: { lim
     case 'too_many_cells':
       return `Trang tính${detail?.sheet ? ` "${detail.sheet}"` : ''} có quá nhiều ô (hơn ${(detail?.limit ?? 0).toLocaleString('vi-VN')} ô): hãy xoá các dòng, cột thừa hoặc tách dữ liệu thành nhiều tệp.`;
     case 'corrupt':
-      return 'Tệp Excel bị hỏng hoặc không đọc được: hãy mở tệp trong Excel, lưu lại thành .xlsx rồi thử lại.';
+      return detail?.sheet
+        ? `Trang tính "${detail.sheet}" bị hỏng hoặc không đọc được: hãy mở tệp trong Excel, lưu lại thành .xlsx rồi thử lại.`
+        : 'Tệp Excel bị hỏng hoặc không đọc được: hãy mở tệp trong Excel, lưu lại thành .xlsx rồi thử lại.';
+    case 'no_worksheets':
+      return 'Tệp Excel chỉ có trang biểu đồ, không có trang tính nào chứa ô số liệu: hãy chọn tệp có bảng số liệu (hoặc chép bảng vào một trang tính rồi lưu lại thành .xlsx).';
+    case 'no_sheet_links':
+      return 'Tệp Excel bị thiếu phần liên kết tới các trang tính (xl/_rels/workbook.xml.rels) nên không đọc được trang tính nào: hãy mở tệp trong Excel, lưu lại thành .xlsx rồi thử lại.';
     case 'no_such_sheet':
       return `Không có trang tính "${detail?.sheet ?? ''}" trong tệp: hãy kiểm tra lại tên trang tính.`;
   }

@@ -5,7 +5,7 @@
 import { OpenError, Result, XlsxError, XlsxLimits, errorMessage, resolveLimits } from './limits';
 import { XlsxPackage } from './pkg';
 import { XlsxWorkbook } from './XlsxWorkbook';
-import { contentTypeOf, parseContentTypes, parseRels, parseSheets, relTypeIs, resolveTarget } from './workbookParts';
+import { contentTypeOf, parseContentTypes, parseRels, parseSheets, relTypeIs, relsPathFor, resolveTarget } from './workbookParts';
 import { looksLikeZip, readZipDirectory } from './zip';
 
 /** OLE compound file: legacy .xls, and also any password-protected (encrypted) .xlsx. */
@@ -16,6 +16,28 @@ const fail = (code: OpenError['code'], limit?: number): { ok: false; error: Open
   error: { code, message: errorMessage(code, { limit }) },
 });
 
+/**
+ * Why the workbook's sheets give nothing to read, or undefined when at least one worksheet can
+ * be read. Entries left without a relationship id (Excel sometimes leaves `r:id=""`) are ignored,
+ * as the reader ignores them. A workbook listing no sheet at all opens (an empty workbook a plan
+ * fills); one whose sheets are all chart sheets does not. Throws XlsxError on a malformed part.
+ */
+function sheetListProblem(pkg: XlsxPackage, wbPath: string): OpenError['code'] | undefined {
+  const entries = parseSheets(pkg.text(wbPath)!).filter((s) => s.relId !== '');
+  if (!entries.length) return undefined;
+  const relsPath = relsPathFor(wbPath);
+  const rels = parseRels(pkg.text(relsPath)).filter((r) => !r.external);
+  const linked = entries.map((s) => rels.find((r) => r.id === s.relId)).filter((r) => r !== undefined);
+  if (!linked.length) return 'no_sheet_links';
+  const worksheets = linked.filter((r) => relTypeIs(r.type, 'worksheet'));
+  if (!worksheets.length) return 'no_worksheets';
+  return worksheets.some((r) => pkg.has(resolveTarget(wbPath, r.target))) ? undefined : 'corrupt';
+}
+
+/**
+ * Opens an .xlsx from its bytes. Never throws: every unusable file gives an OpenError with a
+ * Vietnamese message.
+ */
 export function openXlsx(bytes: Uint8Array, partialLimits?: Partial<XlsxLimits>): Result<XlsxWorkbook, OpenError> {
   const limits = resolveLimits(partialLimits);
   if (isOle(bytes)) return fail('encrypted_or_xls');
@@ -25,7 +47,7 @@ export function openXlsx(bytes: Uint8Array, partialLimits?: Partial<XlsxLimits>)
     const pkg = new XlsxPackage(bytes, entries, limits);
     // Refuse on the declared sizes before inflating anything; real sizes are checked while inflating.
     if (pkg.declaredSize() > limits.maxUncompressedBytes) return fail('too_large', limits.maxUncompressedBytes);
-    if (entries.some((e) => /(^|\/)vbaproject\.bin$/i.test(e.name))) return fail('macro_enabled');
+    if (entries.some((e) => /(^|[\\/])vbaproject\.bin$/i.test(e.name))) return fail('macro_enabled');
     const ctXml = pkg.text('[Content_Types].xml');
     if (ctXml === undefined) return fail('not_xlsx');
     const ct = parseContentTypes(ctXml);
@@ -37,8 +59,8 @@ export function openXlsx(bytes: Uint8Array, partialLimits?: Partial<XlsxLimits>)
     if ([...ct.overrides.values(), ...ct.defaults.values()].some((t) => /macroEnabled|vbaProject/i.test(t))) {
       return fail('macro_enabled');
     }
-    const wbXml = pkg.text(wbPath)!;
-    parseSheets(wbXml); // throws on a malformed workbook part
+    const problem = sheetListProblem(pkg, wbPath);
+    if (problem) return fail(problem);
     return { ok: true, value: new XlsxWorkbook(pkg, limits, wbPath) };
   } catch (err) {
     if (err instanceof XlsxError) {

@@ -8,29 +8,82 @@ import { ZipEntry, ZipPart, compressText, inflateEntry, rawPart, writeZip } from
 
 const utf8 = new TextDecoder('utf-8');
 
-/**
- * XML text of a part. Excel writes UTF-8; other writers may use UTF-16 (with a BOM). The
- * declaration is rewritten to UTF-8 because anything we write back is encoded as UTF-8.
- * A UTF-8 BOM is dropped: our scanners expect `<` first.
- */
-function decodeXml(bytes: Uint8Array): string {
-  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
-  if (le || be) {
-    const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
-    return text.replace(/^\uFEFF?(<\?xml[^>]*?encoding=["'])utf-16(["'])/i, '$1UTF-8$2').replace(/^\uFEFF/, '');
+/** The encoding named by an XML declaration at the start of ASCII-compatible bytes, lower case, or undefined. */
+function declaredEncoding(bytes: Uint8Array): string | undefined {
+  let head = '';
+  for (let i = 0; i < bytes.length && i < 200; i++) {
+    head += String.fromCharCode(bytes[i]);
+    if (bytes[i] === 0x3e /* > */) break;
   }
-  const text = utf8.decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const m = /^(?:\xEF\xBB\xBF)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/** A decoder for an encoding label, or undefined when the platform does not know it. */
+function decoderFor(label: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * XML text of a part. Excel writes UTF-8; the standard also allows UTF-16, recognised by its BOM
+ * (or, without one, by `<?` encoded in two bytes, as the XML spec's autodetection does). Other
+ * writers sometimes declare a legacy encoding (windows-1258, ISO-8859-1): decoded as declared
+ * when the platform knows it. Whatever the input, the text's declaration is made to say UTF-8,
+ * because anything we write back is encoded as UTF-8: a rewritten part never keeps a declaration
+ * that contradicts its bytes. A BOM is dropped: our scanners expect `<` first.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  let text: string;
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00)) {
+    text = new TextDecoder('utf-16le').decode(bytes);
+  } else if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f)) {
+    text = new TextDecoder('utf-16be').decode(bytes);
+  } else {
+    const enc = declaredEncoding(bytes);
+    // Bytes that are ASCII-compatible but declare UTF-16 (a contradiction some tools write) are UTF-8.
+    const legacy = enc && enc !== 'utf-8' && enc !== 'utf8' && !enc.startsWith('utf-16') && !(b0 === 0xef && b1 === 0xbb);
+    text = ((legacy && decoderFor(enc)) || utf8).decode(bytes);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Only touched when needed: a replaced 60 MB string would be copied once more.
+  const decl = /^(<\?xml\s[^>]*?encoding\s*=\s*)(["'])([^"']*)\2/.exec(text);
+  if (!decl || /^utf-?8$/i.test(decl[3])) return text;
+  return decl[1] + decl[2] + 'UTF-8' + decl[2] + text.slice(decl[0].length);
 }
 
 /** Worksheets can be huge; we keep only the most recently read one decoded. */
 const BIG_PART = 1024 * 1024;
 
+/**
+ * The key a part is looked up by. OPC part names compare case-insensitively; relationship
+ * targets are URIs, so `sheet%201.xml` names the entry `sheet 1.xml` (and some writers store the
+ * escaped form as the entry name): both sides are unescaped. Backslashes and a leading slash in
+ * entry names (written by a few Windows tools) are read as the OPC separator.
+ */
+function partKey(name: string): string {
+  let k = name.indexOf('\\') >= 0 ? name.replace(/\\/g, '/') : name;
+  if (k.charCodeAt(0) === 47) k = k.replace(/^\/+/, '');
+  if (k.indexOf('%') >= 0) {
+    try {
+      k = decodeURIComponent(k);
+    } catch {
+      // a stray '%' that is not an escape: the name as written
+    }
+  }
+  return k.toLowerCase();
+}
+
 export class XlsxPackage {
-  /** Original entries by lower-case name (OPC part names are case-insensitive). */
+  /** Original entries by part key (see partKey); the first entry wins when two share a key. */
   private readonly entries = new Map<string, ZipEntry>();
-  private readonly order: string[] = [];
+  /** Every original entry, in archive order: all are written back. */
+  private readonly order: ZipEntry[] = [];
   /** New or replaced content, by lower-case name. */
   private readonly changed = new Map<string, { name: string; chunks: readonly string[] }>();
   private readonly textCache = new Map<string, string>();
@@ -45,26 +98,27 @@ export class XlsxPackage {
     private readonly limits: XlsxLimits,
   ) {
     for (const e of entries) {
-      this.entries.set(e.name.toLowerCase(), e);
-      this.order.push(e.name.toLowerCase());
+      const k = partKey(e.name);
+      if (!this.entries.has(k)) this.entries.set(k, e);
+      this.order.push(e);
     }
   }
 
   has(name: string): boolean {
-    const k = name.toLowerCase();
+    const k = partKey(name);
     return this.entries.has(k) || this.changed.has(k);
   }
 
   /** Sum of the sizes declared in the central directory. */
   declaredSize(): number {
     let s = 0;
-    for (const e of this.entries.values()) s += e.size;
+    for (const e of this.order) s += e.size;
     return s;
   }
 
   /** The part as text (UTF-8), or undefined when absent. */
   text(name: string): string | undefined {
-    const k = name.toLowerCase();
+    const k = partKey(name);
     const c = this.changed.get(k);
     if (c) {
       if (c.chunks.length === 1) return c.chunks[0];
@@ -92,7 +146,7 @@ export class XlsxPackage {
    * A no-op change keeps the original compressed bytes.
    */
   setText(name: string, content: string | readonly string[]): void {
-    const k = name.toLowerCase();
+    const k = partKey(name);
     const e = this.entries.get(k);
     const chunks = typeof content === 'string' ? [content] : content;
     if (e && !this.changed.has(k) && chunks.length === 1 && this.textCache.get(k) === chunks[0]) return;
@@ -102,16 +156,17 @@ export class XlsxPackage {
 
   toBytes(): Uint8Array {
     const parts: ZipPart[] = [];
-    for (const k of this.order) {
-      const c = this.changed.get(k);
-      parts.push(c ? compressText(c.name, c.chunks) : rawPart(this.archive, this.entries.get(k)!));
+    for (const e of this.order) {
+      const k = partKey(e.name);
+      const c = this.entries.get(k) === e ? this.changed.get(k) : undefined;
+      parts.push(c ? compressText(c.name, c.chunks) : rawPart(this.archive, e));
     }
     for (const [k, c] of this.changed) if (!this.entries.has(k)) parts.push(compressText(c.name, c.chunks));
     return writeZip(parts);
   }
 
   private inflate(e: ZipEntry): Uint8Array {
-    const k = e.name.toLowerCase();
+    const k = partKey(e.name);
     const before = this.counted.has(k) ? 0 : this.inflated;
     const limit = this.limits.maxUncompressedBytes;
     const tooLarge = (detail: string): XlsxError => new XlsxError('too_large', errorMessage('too_large', { limit }), detail);

@@ -16,6 +16,10 @@ export interface SheetReadOptions {
 
 const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
 
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
 const enum T {
   Number,
   Shared,
@@ -112,14 +116,16 @@ function cellValue(type: T, xml: string, vs: number, ve: number, inline: string 
 }
 
 export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
+  const corrupt = (detail: string): XlsxError => new XlsxError('corrupt', errorMessage('corrupt', { sheet: opts.sheetName }), detail);
   const rows: RawCell[][] = [];
   const { prefix } = rootElement(xml);
   const sd = findStartTag(xml, prefix + 'sheetData', 0);
   if (sd < 0) return rows;
   const sdOpenEnd = tagEnd(xml, sd);
+  if (sdOpenEnd < 0) throw corrupt('unterminated <sheetData> tag');
   if (xml.charCodeAt(sdOpenEnd - 2) === 47) return rows;
   const sdEnd = xml.indexOf('</' + prefix + 'sheetData>', sdOpenEnd);
-  if (sdEnd < 0) throw new XlsxError('corrupt', undefined, 'unterminated sheetData');
+  if (sdEnd < 0) throw corrupt('unterminated sheetData');
   const sst = opts.sharedStrings;
 
   let rowNum = 0;
@@ -142,7 +148,7 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
     // Inside sheetData no attribute value contains '>' (refs, numbers, style ids), so the
     // tag ends at the next '>'; this is the hot loop of a 60 MB sheet.
     const gt = xml.indexOf('>', lt) + 1;
-    if (gt === 0) throw new XlsxError('corrupt', undefined, 'unterminated tag');
+    if (gt === 0) throw corrupt('unterminated tag');
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 47 /* / */) {
       // `</c>` or `</x:c>`: a one-letter local name 'c'
@@ -150,6 +156,11 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
         inCell = false;
         const value = cellValue(type, xml, vs, ve, inline, sst);
         if (value !== null && cellRow > 0) {
+          // Outside Excel's grid: no spreadsheet application wrote this, and filling the holes
+          // up to such a row would hang.
+          if (cellRow > MAX_ROWS || col >= MAX_COLS) {
+            throw corrupt(`cell outside the grid at row ${cellRow}`);
+          }
           if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
           row![col] = value;
         }
@@ -159,6 +170,7 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
     }
     if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
       i = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : gt;
+      if (i < gt) throw corrupt('unterminated comment');
       continue;
     }
     const selfClosing = xml.charCodeAt(gt - 2) === 47;
@@ -224,6 +236,7 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
       else {
         vs = gt;
         ve = xml.indexOf('<', gt);
+        if (ve < 0) throw corrupt('unterminated <v>');
         i = ve;
         continue;
       }
@@ -231,13 +244,16 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
       if (selfClosing) inline = '';
       else {
         const close = xml.indexOf('</' + xml.slice(lt + 1, j) + '>', gt);
+        if (close < 0 || close > sdEnd) throw corrupt('unterminated <is>');
         inline = richText(xml, gt, close);
         i = close;
         continue;
       }
     } else if (len === 3 && first === 114 /* r */ && xml.startsWith('ow', ns + 1)) {
       const rs = attrStart(xml, lt, gt, 'r');
-      rowNum = rs >= 0 ? parseInt(xml.slice(rs, xml.indexOf(xml[rs - 1], rs)), 10) : rowNum + 1;
+      const r = rs >= 0 ? parseInt(xml.slice(rs, xml.indexOf(xml[rs - 1], rs)), 10) : NaN;
+      // A missing or unreadable row number means "the next row", as for a missing one.
+      rowNum = r > 0 ? r : rowNum + 1;
       prevCol = -1;
     }
     i = gt;

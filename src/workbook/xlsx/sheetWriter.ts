@@ -6,13 +6,13 @@ import { a1 } from '../../domain/grid';
 import type { CellSpec, SheetSpec, ValidationSpec } from '../plan';
 import type { StyleKey } from '../styles';
 import { cellXml } from './cellXml';
+import { Conformance, DOC_REL_NS, MAIN_NS } from './conformance';
 import { Range, formatRange, parseRange, quoteSheet, unionRange } from './refs';
 import { escapeAttr, escapeText } from './xml';
 
 export const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-const NS =
-  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
-  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+/** Namespace declarations of a new worksheet in the package's conformance class. */
+const ns = (c: Conformance): string => `xmlns="${MAIN_NS[c]}" xmlns:r="${DOC_REL_NS[c]}"`;
 
 /** Excel's limit on a list validation typed as a literal (`"a,b,c"`). */
 const MAX_LIST_CHARS = 255;
@@ -25,7 +25,8 @@ export interface WrittenSheet {
   readonly warnings: string[];
 }
 
-export function worksheetXml(spec: SheetSpec, style: StyleIndex): WrittenSheet {
+/** The worksheet part for `spec`, in the namespaces of `conformance` (the package's own class). */
+export function worksheetXml(spec: SheetSpec, style: StyleIndex, conformance: Conformance = 'transitional'): WrittenSheet {
   const warnings: string[] = [];
   const cells = collectCells(spec);
   let used: Range | undefined;
@@ -56,7 +57,7 @@ export function worksheetXml(spec: SheetSpec, style: StyleIndex): WrittenSheet {
   }
 
   const page = spec.page;
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet ${NS}>`];
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet ${ns(conformance)}>`];
   if (page?.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="${used ? formatRange(used) : 'A1'}"/>`);
   out.push(`<sheetViews><sheetView workbookViewId="0">${paneXml(spec.freeze)}</sheetView></sheetViews>`);

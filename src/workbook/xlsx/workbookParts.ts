@@ -3,7 +3,9 @@
  * xl/workbook.xml (the sheet list and defined names). Edits are local string splices so the
  * rest of each part keeps its bytes.
  */
-import { attr, escapeAttr, escapeText, findElement, findElements, findStartTag, rawAttrs, rootElement, splitQName, tagEnd } from './xml';
+import { Conformance, DOC_REL_NS, conformanceOf, relTypeIn } from './conformance';
+import { XlsxError } from './limits';
+import { attr, decodeEntities, escapeAttr, escapeText, findElement, findElements, findStartTag, rawAttrs, rootElement, splitQName, tagEnd } from './xml';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const REL_WORKSHEET = REL_NS + '/worksheet';
@@ -51,21 +53,37 @@ export function relTypeIs(type: string, kind: string): boolean {
 
 export const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
 
-/** Adds a relationship with an unused `rIdN`; returns the new XML and the id. */
+/**
+ * The conformance class the relationship types of a .rels part are written in, or undefined
+ * when it has no officeDocument relationship yet (or mixes both, which we then leave alone).
+ */
+export function relsConformance(xml: string): Conformance | undefined {
+  const types = parseRels(xml).map((r) => r.type);
+  const uses = (c: Conformance): boolean => types.some((t) => t.startsWith(DOC_REL_NS[c] + '/'));
+  const strict = uses('strict');
+  const transitional = uses('transitional');
+  return strict === transitional ? undefined : strict ? 'strict' : 'transitional';
+}
+
+/**
+ * Adds a relationship with an unused `rIdN`; returns the new XML and the id. An officeDocument
+ * type is written in the class the part already uses, so a Strict package gets Strict types.
+ */
 export function addRel(xml: string, type: string, target: string): { xml: string; id: string } {
   const ids = new Set(parseRels(xml).map((r) => r.id));
   let n = ids.size + 1;
   while (ids.has(`rId${n}`)) n++;
   const id = `rId${n}`;
+  const c = relsConformance(xml);
   const { qname, prefix } = rootElement(xml);
-  const el = `<${prefix}Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
+  const el = `<${prefix}Relationship Id="${id}" Type="${escapeAttr(c ? relTypeIn(c, type) : type)}" Target="${escapeAttr(target)}"/>`;
   return { xml: insertBeforeClose(xml, qname, el), id };
 }
 
 /** Inserts `content` as the last child of the (first) element `qname`, expanding `<x/>` if needed. */
 function insertBeforeClose(xml: string, qname: string, content: string): string {
   const el = findElement(xml, qname);
-  if (!el) throw new Error(`no <${qname}>`);
+  if (!el) throw new XlsxError('corrupt', undefined, `no <${qname}>`);
   if (el.selfClosing) {
     const open = xml.slice(el.start, el.end).replace(/\s*\/>$/, '>');
     return xml.slice(0, el.start) + open + content + `</${qname}>` + xml.slice(el.end);
@@ -126,15 +144,32 @@ export interface SheetRef {
   readonly end: number;
 }
 
-/** The `<sheet>` entries in workbook order. The relationship id attribute may use any prefix. */
+/**
+ * Prefixes (without colon) the root start tag binds to either relationships namespace
+ * (Transitional or Strict); a Strict workbook may declare both.
+ */
+function relPrefixes(xml: string): string[] {
+  const root = rootElement(xml);
+  const rel = new Set(Object.values(DOC_REL_NS));
+  return rawAttrs(xml.slice(root.start, root.end))
+    .filter(([n, v]) => n.startsWith('xmlns:') && rel.has(decodeEntities(v)))
+    .map(([n]) => n.slice(6));
+}
+
+/**
+ * The `<sheet>` entries in workbook order. The relationship id attribute is the `id` in a
+ * relationships namespace, whatever its prefix. An entry without one (Excel sometimes leaves
+ * `r:id=""` behind) has relId ''.
+ */
 export function parseSheets(xml: string): SheetRef[] {
   const p = rootElement(xml).prefix;
   const sheets = findElement(xml, p + 'sheets');
   if (!sheets) return [];
+  const idNames = relPrefixes(xml).map((x) => x + ':id');
   return findElements(xml, p + 'sheet', sheets.openEnd, sheets.innerEnd).map(({ start, end }) => {
     const tag = xml.slice(start, tagEnd(xml, start));
     const attrs = rawAttrs(tag);
-    const idAttr = attrs.find(([n]) => n.endsWith(':id'));
+    const idAttr = attrs.find(([n]) => idNames.includes(n)) ?? attrs.find(([n]) => n.endsWith(':id'));
     return {
       name: attr(tag, 0, tag.length, 'name') ?? '',
       sheetId: Number(attr(tag, 0, tag.length, 'sheetId')),
@@ -145,13 +180,21 @@ export function parseSheets(xml: string): SheetRef[] {
   });
 }
 
-/** The prefix bound to the relationships namespace on the root, adding `xmlns:r` when missing. */
+/**
+ * A prefix bound to a relationships namespace on the root (Transitional or Strict, so a Strict
+ * workbook's own binding is reused). When there is none, one is declared for the workbook's own
+ * class, under `r` unless that prefix is taken.
+ */
 function relPrefix(xml: string): { xml: string; prefix: string } {
+  const found = relPrefixes(xml);
+  if (found.length) return { xml, prefix: found[0] };
   const root = rootElement(xml);
   const tag = xml.slice(root.start, root.end);
-  for (const [n, v] of rawAttrs(tag)) if (n.startsWith('xmlns:') && v === REL_NS) return { xml, prefix: n.slice(6) };
-  const open = tag.replace(/(\/?>)$/, ` xmlns:r="${REL_NS}"$1`);
-  return { xml: xml.slice(0, root.start) + open + xml.slice(root.end), prefix: 'r' };
+  const taken = new Set(rawAttrs(tag).map(([n]) => n));
+  let prefix = 'r';
+  for (let n = 1; taken.has('xmlns:' + prefix); n++) prefix = `r${n}`;
+  const open = tag.replace(/(\/?>)$/, ` xmlns:${prefix}="${DOC_REL_NS[conformanceOf(xml)]}"$1`);
+  return { xml: xml.slice(0, root.start) + open + xml.slice(root.end), prefix };
 }
 
 export function addSheet(xml: string, name: string, sheetId: number, relId: string): string {
@@ -202,12 +245,14 @@ export function setPrintTitles(xml: string, localSheetId: number, formula: strin
     const found = findElement(xml, p + name);
     if (found) at = Math.max(at, found.end);
   }
-  if (at < 0) throw new Error('workbook.xml without <sheets>');
+  if (at < 0) throw new XlsxError('corrupt', undefined, 'workbook.xml without <sheets>');
   return xml.slice(0, at) + `<${p}definedNames>${el}</${p}definedNames>` + xml.slice(at);
 }
 
 /** Points an existing relationship at another part (a chart sheet we must turn into a worksheet). */
 export function retargetRel(xml: string, id: string, type: string, target: string): string {
+  const c = relsConformance(xml);
+  if (c) type = relTypeIn(c, type);
   const re = /<(?:[\w.-]+:)?Relationship\s[^>]*>/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
     if (attr(m[0], 0, m[0].length, 'Id') !== id) continue;

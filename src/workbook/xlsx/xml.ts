@@ -3,6 +3,7 @@
  * We never build a DOM: parts are scanned with indexOf/charCode loops and written as strings,
  * which keeps a 60 MB worksheet fast and lets us copy everything we don't own byte for byte.
  */
+import { XlsxError } from './limits';
 
 const WS = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -96,22 +97,100 @@ export function splitQName(qname: string): { prefix: string; local: string } {
   return i < 0 ? { prefix: '', local: qname } : { prefix: qname.slice(0, i + 1), local: qname.slice(i + 1) };
 }
 
-/** The root element: its qualified name and the span of its start tag. */
+/** The root element: its qualified name and the span of its start tag. Throws XlsxError('corrupt') when there is none. */
 export function rootElement(xml: string): { qname: string; prefix: string; start: number; end: number } {
+  const bad = (detail: string): XlsxError => new XlsxError('corrupt', undefined, detail);
   let i = 0;
   for (;;) {
     i = xml.indexOf('<', i);
-    if (i < 0) throw new Error('no root element');
+    if (i < 0) throw bad('no root element');
     const c = xml.charCodeAt(i + 1);
     if (c === 63 /* ? */) i = xml.indexOf('?>', i) + 2;
     else if (c === 33 /* ! */) i = xml.startsWith('<!--', i) ? xml.indexOf('-->', i) + 3 : xml.indexOf('>', i) + 1;
     else break;
-    if (i <= 1) throw new Error('unterminated prolog');
+    if (i <= 2) throw bad('unterminated prolog');
   }
   const end = tagEnd(xml, i);
   const m = /^<([^\s/>]+)/.exec(xml.slice(i, i + 200));
-  if (!m || end < 0) throw new Error('bad root element');
+  if (!m || end < 0) throw bad('bad root element');
   return { qname: m[1], prefix: splitQName(m[1]).prefix, start: i, end };
+}
+
+/**
+ * The namespace URI bound to `prefix` (with its colon, or '' for the default namespace) by the
+ * root start tag, or undefined. OOXML parts declare their namespaces there.
+ */
+export function rootNamespace(xml: string, prefix: string): string | undefined {
+  const root = rootElement(xml);
+  const name = prefix ? 'xmlns:' + prefix.slice(0, -1) : 'xmlns';
+  const v = rawAttrs(xml.slice(root.start, root.end)).find(([n]) => n === name);
+  return v ? decodeEntities(v[1]) : undefined;
+}
+
+/** A direct child element of some parent: its name and spans (as findElement). */
+export interface ChildElement {
+  readonly qname: string;
+  readonly start: number;
+  readonly openEnd: number;
+  readonly innerEnd: number;
+  readonly end: number;
+  readonly selfClosing: boolean;
+}
+
+/**
+ * The direct children of the element whose start tag ends at `openEnd` (depth-aware: an element
+ * of the same name nested deeper is not a child). Comments, CDATA and processing instructions
+ * are skipped. Returns the children and the index of the parent's end tag.
+ * Throws XlsxError('corrupt') on unbalanced markup.
+ */
+export function childElements(xml: string, openEnd: number): { children: ChildElement[]; closeStart: number } {
+  const bad = (detail: string): XlsxError => new XlsxError('corrupt', undefined, detail);
+  const children: ChildElement[] = [];
+  let depth = 0;
+  let pending: { qname: string; start: number; openEnd: number } | undefined;
+  let i = openEnd;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) throw bad('unterminated element');
+    if (xml.startsWith('<!--', lt)) {
+      const e = xml.indexOf('-->', lt + 4);
+      if (e < 0) throw bad('unterminated comment');
+      i = e + 3;
+      continue;
+    }
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const e = xml.indexOf(']]>', lt + 9);
+      if (e < 0) throw bad('unterminated CDATA');
+      i = e + 3;
+      continue;
+    }
+    if (xml.startsWith('<?', lt)) {
+      const e = xml.indexOf('?>', lt + 2);
+      if (e < 0) throw bad('unterminated processing instruction');
+      i = e + 2;
+      continue;
+    }
+    const end = tagEnd(xml, lt);
+    if (end < 0) throw bad('unterminated tag');
+    if (xml.charCodeAt(lt + 1) === 47 /* / */) {
+      if (depth === 0) return { children, closeStart: lt };
+      depth--;
+      if (depth === 0 && pending) {
+        children.push({ ...pending, innerEnd: lt, end, selfClosing: false });
+        pending = undefined;
+      }
+    } else {
+      const m = /^<([^\s/>]+)/.exec(xml.slice(lt, lt + 200));
+      if (!m) throw bad('bad start tag');
+      if (isSelfClosing(xml, end)) {
+        if (depth === 0) children.push({ qname: m[1], start: lt, openEnd: end, innerEnd: end, end, selfClosing: true });
+      } else {
+        if (depth === 0) pending = { qname: m[1], start: lt, openEnd: end };
+        depth++;
+      }
+    }
+    i = end;
+  }
 }
 
 /**
