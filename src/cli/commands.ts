@@ -83,6 +83,7 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const wb = openInput(input);
   const outcome = await runCheck(wb, { targetSet: set, sheet: args.options.get('sheet'), year: y, today: io.today });
   if (!outcome.ok) throw new UsageError(`${input}: ${outcome.error.message}`);
+  for (const notice of outcome.notices) io.out(`Lưu ý: ${notice}`);
   printResult(outcome.result, io);
   if (json) {
     writeJsonLines(json, toJsonReport(outcome.result));

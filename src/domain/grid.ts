@@ -11,13 +11,40 @@ export interface CellError {
 /** One cell's value: text, number, boolean, an error value, or null for an empty cell. */
 export type RawCell = string | number | boolean | CellError | null;
 
+/** A rectangle of cells: 1-based rows, 0-based columns, both ends included (as `a1()` takes them). */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
 /**
  * A sheet as a 2-D array: `rows[r][c]` is the cell at row r+1, column c+1 (A1 is `rows[0][0]`).
- * Rows may be shorter than others; a missing entry is an empty cell.
+ * Rows may be shorter than others; a missing entry is an empty cell. A formula whose result is
+ * empty text reads as `''`, which is not blank for placing the product's columns.
  */
 export interface SheetGrid {
   readonly name: string;
   readonly rows: readonly (readonly RawCell[])[];
+  /**
+   * Per row (index r − 1, for the rows in `rows`), the last 0-based column holding a cell of any
+   * kind — a value, a formula, or only a format (−1 for none). The product never writes over such
+   * a cell. Adapters that cannot tell leave it out.
+   */
+  readonly cellExtent?: ArrayLike<number>;
+  /** Merged ranges of the sheet. Adapters that cannot tell leave it out. */
+  readonly merges?: readonly CellRange[];
+}
+
+/**
+ * Whether two ranges share a cell.
+ *
+ * @example
+ * rangesOverlap({ top: 1, left: 0, bottom: 1, right: 3 }, { top: 1, left: 3, bottom: 4, right: 3 }) // true
+ */
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 export function isCellError(value: unknown): value is CellError {

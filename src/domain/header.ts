@@ -3,7 +3,8 @@
  * and which catalog column each header is, through headers, aliases, NFD text and missing diacritics.
  */
 import { COLUMNS, ROW_NUMBER_HEADERS } from './catalog';
-import { cellAt, type SheetGrid } from './grid';
+import { cellAt, type CellRange, type RawCell, type SheetGrid } from './grid';
+import { STATUS_LABEL } from './status';
 import { cleanText, matchKey } from './text';
 
 /** Header of the product's own status columns on the data sheet. */
@@ -35,12 +36,17 @@ export interface TableLayout {
   /** 0-based index of the last column that belongs to the user's table. */
   readonly lastCol: number;
   /**
-   * 0-based index of the last column holding anything in the table's rows (a note or formula
-   * without a header counts), left of the product's own block. Status columns go after it.
+   * 0-based index of the last column holding anything of the user's in the table's rows (a note,
+   * a formula — also one whose result is empty —, a cell that only carries a format), wherever it
+   * is outside the product's own columns. Status columns go after it.
    */
   readonly lastUsedCol: number;
   /** 0-based columns holding an earlier run's output (status columns, Lỗi dữ liệu). */
   readonly outputCols: readonly number[];
+  /** 1-based last row where an earlier run's columns hold a value (the header row when none). */
+  readonly outputLastRow: number;
+  /** The sheet's merged ranges that reach the table's rows (from the header row down). */
+  readonly merges: readonly CellRange[];
   /** 1-based last row of the sheet that holds anything. */
   readonly lastRow: number;
   /** A four-digit year found in the title rows above the header ("… NĂM 2024"). */
@@ -116,6 +122,17 @@ function findTitleYear(grid: SheetGrid, headerRow: number): number | undefined {
   return undefined;
 }
 
+const OUTPUT_WORDS: ReadonlySet<string> = new Set(Object.values(STATUS_LABEL));
+
+/**
+ * Whether a cell in one of the product's columns holds what the product writes there: a status
+ * word (possibly after a ✓/✗ mark) or an error count. Anything else there is the user's.
+ */
+function isOutputValue(v: RawCell): boolean {
+  if (typeof v === 'number') return true;
+  return typeof v === 'string' && OUTPUT_WORDS.has(v.replace(/^[✓✗✔✘]\s*/, '').trim());
+}
+
 /**
  * Locates the data table of a sheet. The header row is the first of the first 30 rows with
  * at least three catalog headers, one of them `ma_don_vi` or `ten_don_vi` (spec/columns.md).
@@ -166,22 +183,38 @@ export function findTable(grid: SheetGrid): TableLayout | undefined {
   // Only columns left of the product's own block belong to the user's table.
   const firstOutput = outputCols.length ? outputCols[0] : Infinity;
   const tableColumns = columns.filter((c) => c.role === 'output' || c.col < firstOutput);
-  lastCol = Math.max(-1, ...tableColumns.filter((c) => c.role !== 'output').map((c) => c.col));
+  lastCol = tableColumns.reduce((max, c) => (c.role !== 'output' && c.col > max ? c.col : max), -1);
 
   let lastRow = grid.rows.length;
   while (lastRow > headerRow && (grid.rows[lastRow - 1] ?? []).every((v) => v === null || v === undefined || v === '')) lastRow--;
 
+  // Every cell of the user's counts, also right of an earlier run's block: `''` (a formula whose
+  // result is empty) and, where the adapter knows them, cells that only carry a format.
+  const output = new Set(outputCols);
   let lastUsedCol = lastCol;
+  let outputLastRow = headerRow;
   for (let r = headerRow; r <= lastRow; r++) {
     const cells = grid.rows[r - 1] ?? [];
-    for (let c = Math.min(cells.length, firstOutput) - 1; c > lastUsedCol; c--) {
+    let rowLast = -1;
+    let userLast = -1;
+    for (let c = cells.length - 1; c >= 0; c--) {
       const v = cells[c];
-      if (v !== null && v !== undefined && v !== '') {
-        lastUsedCol = c;
-        break;
+      if (v === null || v === undefined) continue;
+      if (rowLast < 0) rowLast = c;
+      if (output.has(c) && (r === headerRow || isOutputValue(v))) {
+        outputLastRow = r;
+      } else if (userLast < 0) {
+        userLast = c;
+        if (!output.size) break;
       }
     }
+    if (userLast > lastUsedCol) lastUsedCol = userLast;
+    // A cell without a value right of the row's last value is the user's too (the product's
+    // cells always hold a value).
+    const extent = grid.cellExtent?.[r - 1] ?? -1;
+    if (extent > rowLast && extent > lastUsedCol && !output.has(extent)) lastUsedCol = extent;
   }
+  const merges = (grid.merges ?? []).filter((m) => m.bottom >= headerRow);
 
   const titleYear = findTitleYear(grid, headerRow);
   return {
@@ -192,6 +225,8 @@ export function findTable(grid: SheetGrid): TableLayout | undefined {
     lastCol,
     lastUsedCol,
     outputCols,
+    outputLastRow,
+    merges,
     lastRow,
     ...(titleYear !== undefined ? { titleYear } : {}),
   };

@@ -13,7 +13,8 @@ import type { CellSnapshot, InteractivePort } from '../workbook/interactive';
 import type { OutputPlan } from '../workbook/plan';
 import { clearPlanFor } from '../workbook/render/clearPlan';
 import { DATA_SHEET_NAME, targetSheetSpec, templatePlan } from '../workbook/render/templatePlan';
-import { OWN_SHEETS, runCheck } from '../workbook/runCheck';
+import { findOwnSheets, listSheets, sheetKey } from '../workbook/ownSheets';
+import { findDataSheet, runCheck } from '../workbook/runCheck';
 import type { WorkbookPort } from '../workbook/port';
 import type { Strings } from './i18n';
 import { choiceSet, SHEET_CHOICE } from './targetChoice';
@@ -111,20 +112,18 @@ export function undoCount(undo: readonly UndoEntry[] | undefined): number {
 }
 
 /** The user's data sheet: the last checked one if still there, else the first sheet with a CĐCS table. */
-async function dataGrid(port: WorkbookPort, names: readonly string[], lastSheet?: string): Promise<SheetGrid | undefined> {
-  if (lastSheet && names.includes(lastSheet)) return port.readSheet(lastSheet);
-  for (const name of names) {
-    if (OWN_SHEETS.includes(name)) continue;
-    const grid = await port.readSheet(name);
-    if (findTable(grid)) return grid;
-  }
-  return undefined;
+async function dataGrid(port: WorkbookPort, own: ReadonlySet<string>, names: readonly string[], lastSheet?: string): Promise<SheetGrid | undefined> {
+  if (lastSheet && names.includes(lastSheet) && !own.has(sheetKey(lastSheet))) return port.readSheet(lastSheet);
+  const sheets = await listSheets(port);
+  return (await findDataSheet(port, sheets, own))?.grid;
 }
 
-/** Removes the product's output. Returns false when there was none. */
+/** Removes the product's output (only sheets it wrote). Returns false when there was none. */
 export async function clearResults(port: InteractivePort, lastSheet?: string): Promise<boolean> {
-  const names = await port.sheetNames();
-  const plan = clearPlanFor(names, await dataGrid(port, names, lastSheet));
+  const sheets = await listSheets(port);
+  const ownSheets = [...(await findOwnSheets(port, sheets)).values()];
+  const own = new Set(ownSheets.map(sheetKey));
+  const plan = clearPlanFor(ownSheets, await dataGrid(port, own, sheets.map((s) => s.name), lastSheet));
   if (!plan.data && !plan.sheets.length) return false;
   await port.clear(plan);
   return true;

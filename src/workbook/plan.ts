@@ -3,6 +3,7 @@
  * `render/` builds it from one result model; every adapter (xlsx, Office) applies it the same way,
  * so Excel and the command line give the same workbook.
  */
+import type { OwnSheetKind } from './ownSheets';
 import type { StyleKey } from './styles';
 
 /** One cell to write. Text is always written as a value, never as a formula. */
@@ -43,6 +44,8 @@ export interface ChartSpec {
 /** A whole sheet the product owns (Tổng hợp, Kiểm tra, a template's sheets): replaced as a whole. */
 export interface SheetSpec {
   readonly name: string;
+  /** Set on the product's own sheets: adapters mark the sheet so a later run finds it even renamed. */
+  readonly kind?: OwnSheetKind;
   /** rows[r][c] is the cell at row r+1, column c+1; null leaves the cell empty. */
   readonly rows: readonly (readonly (CellSpec | null)[])[];
   /** Column widths in characters, from column A. */
@@ -67,6 +70,8 @@ export interface DataSheetPatch {
    */
   readonly clearCols: readonly number[];
   readonly clearFromRow: number;
+  /** Last row cleared (default: the sheet's last): a user's note below the table in those columns stays. */
+  readonly clearToRow?: number;
   /** 0-based column of the first status column. */
   readonly startCol: number;
   /** Cells to write, by 1-based row; each row's cells start at `startCol`. */
@@ -83,7 +88,7 @@ export interface OutputPlan {
 
 /** What "Xóa kết quả" removes: the product's sheets and its columns on the data sheet. */
 export interface ClearPlan {
-  readonly data?: { readonly sheet: string; readonly cols: readonly number[]; readonly fromRow: number };
+  readonly data?: { readonly sheet: string; readonly cols: readonly number[]; readonly fromRow: number; readonly toRow?: number };
   /** Sheets the product wrote, removed whole. */
   readonly sheets: readonly string[];
 }

@@ -4,7 +4,7 @@
  * Never runs macros, never writes.
  */
 import type { ReturnFile } from '../domain/merge';
-import { OWN_SHEETS } from './runCheck';
+import { contentKind } from './ownSheets';
 import { openXlsx, type XlsxLimits } from './xlsx';
 
 function extension(name: string): string {
@@ -17,6 +17,15 @@ function extension(name: string): string {
  * readReturnBytes('bao-cao.xlsm', bytes) // { file: 'bao-cao.xlsm', rejected: 'Tệp .xlsm có thể chứa macro …' }
  */
 export function readReturnBytes(file: string, bytes: Uint8Array, limits?: Partial<XlsxLimits>): ReturnFile {
+  try {
+    return readReturnUnguarded(file, bytes, limits);
+  } catch (e) {
+    // An intake run goes on: one file we cannot understand is rejected, the others still go in.
+    return { file, rejected: `Không đọc được tệp (lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)}). Hãy mở tệp trong Excel, lưu lại thành .xlsx rồi nhập lại.` };
+  }
+}
+
+function readReturnUnguarded(file: string, bytes: Uint8Array, limits?: Partial<XlsxLimits>): ReturnFile {
   const ext = extension(file);
   if (ext === '.xlsm' || ext === '.xltm' || ext === '.xlsb') {
     return { file, rejected: `Tệp ${ext} có thể chứa macro nên không được mở (không bao giờ chạy macro). Hãy mở trong Excel và lưu thành .xlsx.` };
@@ -27,11 +36,18 @@ export function readReturnBytes(file: string, bytes: Uint8Array, limits?: Partia
   if (!opened.ok) return { file, rejected: opened.error.message };
   const wb = opened.value;
   const sheets = [];
+  let unreadable: string | undefined;
   for (const name of wb.sheetNamesSync()) {
-    if (OWN_SHEETS.includes(name)) continue;
     const read = wb.readSheetResult(name);
-    if (!read.ok) return { file, rejected: read.error.message };
+    // One unreadable sheet does not spoil the return: the table may be on another one.
+    if (!read.ok) {
+      unreadable ??= read.error.message;
+      continue;
+    }
+    // The product's own sheets (a return that was checked before it was sent) hold no units.
+    if (contentKind(read.value)) continue;
     sheets.push(read.value);
   }
+  if (!sheets.length && unreadable) return { file, rejected: unreadable };
   return { file, sheets };
 }

@@ -8,9 +8,12 @@ import { findTable } from '../domain/header';
 import type { CheckResult } from '../domain/result';
 import type { TargetSet } from '../domain/targetSet';
 import { readTargetSheet, TARGET_SHEET_NAME } from '../domain/targetSheet';
+import { columnLetters, type SheetGrid } from '../domain/grid';
+import { contentKind, listSheets, OWN_SHEET_KINDS, resolveOwnSheets, sheetKey } from './ownSheets';
 import type { OutputPlan } from './plan';
-import type { WorkbookPort } from './port';
-import { PROBLEMS_SHEET_NAME, renderResult, SUMMARY_SHEET_NAME } from './render';
+import type { SheetInfo, WorkbookPort } from './port';
+import { renderResult } from './render';
+import { statusColumnCount, statusColumnsStart } from './render/statusColumns';
 
 export interface RunOptions {
   /** A built-in set; without it the workbook's own `Chỉ tiêu` sheet is used. */
@@ -22,16 +25,64 @@ export interface RunOptions {
 }
 
 export type RunError = {
-  readonly code: 'no_target_set' | 'bad_target_sheet' | 'no_sheet' | 'no_table';
+  readonly code: 'no_target_set' | 'bad_target_sheet' | 'no_sheet' | 'no_table' | 'no_room';
   readonly message: string;
 };
 
 export type RunOutcome =
-  | { readonly ok: true; readonly result: CheckResult; readonly plan: OutputPlan }
+  | {
+      readonly ok: true;
+      readonly result: CheckResult;
+      readonly plan: OutputPlan;
+      /** Vietnamese sentences for the user: sheets skipped, a hidden sheet read, results written under another name. */
+      readonly notices: readonly string[];
+    }
   | { readonly ok: false; readonly error: RunError };
 
-/** Sheets the product writes: never taken for the user's data table. */
-export const OWN_SHEETS: readonly string[] = [SUMMARY_SHEET_NAME, PROBLEMS_SHEET_NAME, TARGET_SHEET_NAME];
+/**
+ * The target sheet is the user's to edit, but never a data sheet. (The product's other sheets
+ * are recognised by their content and markers: see ownSheets.ts.)
+ */
+const NEVER_DATA = sheetKey(TARGET_SHEET_NAME);
+
+/** The sheet holding the CĐCS table, and what the search noticed on the way. */
+export interface DataSheetFound {
+  readonly grid: SheetGrid;
+  readonly notices: readonly string[];
+}
+
+/**
+ * The first sheet in workbook order that holds a CĐCS table (layouts.md, "Which sheet"): the
+ * product's own sheets are never taken, hidden sheets only when no visible one has a table, and
+ * a sheet that cannot be read is skipped with a notice.
+ *
+ * @example
+ * const found = await findDataSheet(port, await listSheets(port), new Set());
+ */
+export async function findDataSheet(
+  port: WorkbookPort,
+  sheets: readonly SheetInfo[],
+  own: ReadonlySet<string>,
+): Promise<DataSheetFound | undefined> {
+  const notices: string[] = [];
+  const candidates = sheets.filter((s) => !own.has(sheetKey(s.name)) && sheetKey(s.name) !== NEVER_DATA);
+  for (const hidden of [false, true]) {
+    for (const s of candidates) {
+      if (s.hidden !== hidden) continue;
+      let grid: SheetGrid;
+      try {
+        grid = await port.readSheet(s.name);
+      } catch (e) {
+        notices.push(`Bỏ qua sheet "${s.name}": không đọc được (${e instanceof Error ? e.message : String(e)}).`);
+        continue;
+      }
+      if (contentKind(grid) || !findTable(grid)) continue;
+      if (hidden) notices.push(`Bảng số liệu nằm trong sheet ẩn "${s.name}": đã đọc từ sheet đó.`);
+      return { grid, notices };
+    }
+  }
+  return undefined;
+}
 
 async function chooseTargetSet(port: WorkbookPort, names: string[], options: RunOptions): Promise<TargetSet | RunError> {
   if (options.targetSet) return options.targetSet;
@@ -56,30 +107,27 @@ async function chooseTargetSet(port: WorkbookPort, names: string[], options: Run
  * if (out.ok) await workbook.apply(out.plan);
  */
 export async function runCheck(port: WorkbookPort, options: RunOptions): Promise<RunOutcome> {
-  const names = await port.sheetNames();
+  const sheets = await listSheets(port);
+  const names = sheets.map((s) => s.name);
   const set = await chooseTargetSet(port, names, options);
   if ('code' in set) return { ok: false, error: set };
 
-  let sheetName = options.sheet;
-  if (sheetName !== undefined && !names.includes(sheetName)) {
-    return {
-      ok: false,
-      error: { code: 'no_sheet', message: `Không có sheet "${sheetName}". Các sheet trong tệp: ${names.join(', ')}.` },
-    };
-  }
-  let grid = sheetName !== undefined ? await port.readSheet(sheetName) : undefined;
-  if (!grid) {
-    for (const name of names) {
-      if (OWN_SHEETS.includes(name)) continue;
-      const candidate = await port.readSheet(name);
-      if (findTable(candidate)) {
-        grid = candidate;
-        sheetName = name;
-        break;
-      }
+  const placement = await resolveOwnSheets(port, sheets);
+  let found: DataSheetFound | undefined;
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet;
+    const named = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => sheetKey(s.name) === sheetKey(wanted));
+    if (!named) {
+      return {
+        ok: false,
+        error: { code: 'no_sheet', message: `Không có sheet "${wanted}". Các sheet trong tệp: ${names.join(', ')}.` },
+      };
     }
+    found = { grid: await port.readSheet(named.name), notices: [] };
+  } else {
+    found = await findDataSheet(port, sheets, placement.own);
   }
-  if (!grid) {
+  if (!found) {
     return {
       ok: false,
       error: {
@@ -88,7 +136,21 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
       },
     };
   }
-  const outcome = checkSheet(grid, { targetSet: set, year: options.year, today: options.today });
+  const outcome = checkSheet(found.grid, { targetSet: set, year: options.year, today: options.today });
   if (!outcome.ok) return { ok: false, error: outcome.error };
-  return { ok: true, result: outcome.value, plan: renderResult(outcome.value, options.today) };
+  if (statusColumnsStart(outcome.value) === undefined) {
+    const { layout, sheet } = outcome.value;
+    return {
+      ok: false,
+      error: {
+        code: 'no_room',
+        message: `Không còn chỗ ghi ${statusColumnCount(outcome.value)} cột kết quả bên phải bảng trong sheet "${sheet}": hàng của bảng có ô đến tận cột ${columnLetters(layout.lastUsedCol)}, nên các cột kết quả sẽ vượt quá cột XFD (cột cuối cùng của Excel). Hãy xóa các ô thừa ở xa bên phải bảng (từ cột ${columnLetters(layout.lastCol + 1)} trở đi) rồi chạy lại.`,
+      },
+    };
+  }
+  const plan = renderResult(outcome.value, options.today, placement.names);
+  const written = new Set(plan.sheets.map((s) => s.kind));
+  const renamed = OWN_SHEET_KINDS.filter((k) => written.has(k)).map((k) => placement.notices[k]);
+  const notices = [...found.notices, ...renamed.filter((n): n is string => n !== undefined)];
+  return { ok: true, result: outcome.value, plan, notices };
 }

@@ -10,6 +10,7 @@ import type { OutputPlan } from '../../src/workbook/plan';
 import { PROBLEMS_SHEET_NAME, SUMMARY_SHEET_NAME } from '../../src/workbook/render';
 import { TARGET_SHEET_NAME } from '../../src/domain/targetSheet';
 import { clearPlanFor } from '../../src/workbook/render/clearPlan';
+import { findOwnSheets, listSheets } from '../../src/workbook/ownSheets';
 import { templatePlan } from '../../src/workbook/render/templatePlan';
 import { runCheck } from '../../src/workbook/runCheck';
 import { samplePlan } from '../../src/workbook/xlsx/test';
@@ -257,8 +258,8 @@ describe('Office adapter on the fake Excel: what only Excel has', () => {
     const out = await runCheck(port, { targetSet: SET, today: TODAY });
     if (!out.ok) throw new Error(out.error.message);
     await port.apply(out.plan);
-    const names = await port.sheetNames();
-    const plan = clearPlanFor(names, await port.readSheet(DATA));
+    const own = await findOwnSheets(port, await listSheets(port));
+    const plan = clearPlanFor([...own.values()], await port.readSheet(DATA));
     expect(plan.sheets).toEqual([SUMMARY_SHEET_NAME, PROBLEMS_SHEET_NAME]);
     expect(plan.data?.cols.length).toBe(out.plan.data!.colWidths.length);
     await port.clear(plan);

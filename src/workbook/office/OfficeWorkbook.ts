@@ -133,6 +133,25 @@ function rawCell(value: unknown, type: string): RawCell {
   return value === null || value === undefined ? null : String(value);
 }
 
+/**
+ * Excel tells only the bounding box of the cells that carry anything (values, formulas, formats):
+ * every row inside it counts as reaching its right edge when that lies right of the values. The
+ * product then writes further right than strictly needed, never over a formatted cell.
+ */
+function formattedExtent(
+  rowCount: number,
+  valuesRight: number,
+  formatted: { isNullObject: boolean; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+): { cellExtent?: Int32Array } {
+  if (formatted.isNullObject) return {};
+  const right = formatted.columnIndex + formatted.columnCount - 1;
+  if (right <= valuesRight) return {};
+  const extent = new Int32Array(rowCount).fill(-1);
+  const end = Math.min(rowCount, formatted.rowIndex + formatted.rowCount);
+  for (let r = formatted.rowIndex; r < end; r++) extent[r] = right;
+  return { cellExtent: extent };
+}
+
 function isPayloadError(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
@@ -192,7 +211,11 @@ class OfficeAdapter implements InteractivePort {
       // Values only: cells that merely carry a format do not widen what we read.
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
-      this.tally.queued(cost(2, 4));
+      // Formats and formulas count too for where the product may write (the status columns never
+      // cover a cell of the user's, even an empty-looking one): the used range with formats.
+      const formatted = sheet.getUsedRangeOrNullObject(false);
+      formatted.load('rowIndex,columnIndex,rowCount,columnCount');
+      this.tally.queued(cost(3, 6));
       await this.tally.sync(ctx, () => 200);
       if (sheet.isNullObject) throw new OfficeAdapterError('no_such_sheet', `Không có sheet "${name}" trong tệp. Hãy kiểm tra lại tên sheet.`);
       const sheetName = sheet.name;
@@ -245,7 +268,7 @@ class OfficeAdapter implements InteractivePort {
           break;
         }
       }
-      return { name: sheetName, rows };
+      return { name: sheetName, rows, ...formattedExtent(rows.length, left + cols - 1, formatted) };
     });
   }
 
@@ -409,7 +432,8 @@ class OfficeAdapter implements InteractivePort {
         const ws = ctx.workbook.worksheets.getItem(dataName);
         const fromRow = Math.max(1, Math.floor(data.fromRow));
         for (const [c1, c2] of runs([...new Set(data.cols)].filter((c) => c >= 0).sort((a, b) => a - b))) {
-          const r = ws.getRange(`${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${MAX_ROWS}`);
+          const toRow = Math.min(MAX_ROWS, Math.max(fromRow, Math.floor(data.toRow ?? MAX_ROWS)));
+          const r = ws.getRange(`${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${toRow}`);
           r.clear('Contents');
           r.clear('Formats');
           // The columns were ours (apply set their widths): give them the sheet's standard width.
@@ -568,8 +592,10 @@ class OfficeAdapter implements InteractivePort {
     const startCol = Math.max(0, Math.floor(patch.startCol));
     // 1. An earlier run's columns, values and formats, from the header row down.
     const fromRow = Math.max(1, Math.floor(patch.clearFromRow));
+    // Only down to the last row an earlier run wrote: a note below the table stays.
+    const toRow = Math.min(MAX_ROWS, Math.max(fromRow, Math.floor(patch.clearToRow ?? MAX_ROWS)));
     for (const [c1, c2] of runs([...new Set(patch.clearCols)].filter((c) => c >= 0).sort((a, b) => a - b))) {
-      const address = `${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${MAX_ROWS}`;
+      const address = `${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${toRow}`;
       ops.push({
         bytes: cost(1, 2),
         queue: () => {
@@ -597,7 +623,7 @@ class OfficeAdapter implements InteractivePort {
       t.clear('Formats');
     });
     // 3. Values (with number formats) as blocks of rows.
-    const width = Math.max(...rows.map((r) => r.cells.length));
+    const width = rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
     const block: BlockRow[] = rows.map((r) => ({ row: r.row, values: r.cells.map(cellValue), formats: r.cells.map(numberFormatFor) }));
     this.valueOps(ops, ws, block, startCol, width);
     // 4. Formats by style.
@@ -611,8 +637,10 @@ class OfficeAdapter implements InteractivePort {
       });
     }
     this.styleOps(ops, ws, styles, rangeAreas);
-    // 5. Widths of the written columns.
+    // 5. Widths of the written columns, and shown: they may fall in a range the user hid.
     this.widthOps(ops, ws, startCol, patch.colWidths);
+    const shown = colsAddress(startCol, startCol + width - 1);
+    ops.push({ bytes: cost(1, 1), queue: () => void (ws().getRange(shown).columnHidden = false) });
   }
 
   /**

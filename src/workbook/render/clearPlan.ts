@@ -5,16 +5,16 @@
 import type { SheetGrid } from '../../domain/grid';
 import { findTable } from '../../domain/header';
 import type { ClearPlan } from '../plan';
-import { PROBLEMS_SHEET_NAME } from './problemsSheet';
-import { SUMMARY_SHEET_NAME } from './summarySheet';
 
 /**
  * @example
- * clearPlanFor(['Dữ liệu', 'Tổng hợp', 'Kiểm tra'], dataGrid) // { data: { cols: [9, 10] … }, sheets: ['Tổng hợp', 'Kiểm tra'] }
+ * clearPlanFor(['Tổng hợp', 'Kiểm tra'], dataGrid) // { data: { cols: [9, 10] … }, sheets: ['Tổng hợp', 'Kiểm tra'] }
+ *
+ * @param ownSheets the product's sheets found in the workbook (ownSheets.ts: markers and content), never a user's
  */
-export function clearPlanFor(sheetNames: readonly string[], data: SheetGrid | undefined): ClearPlan {
-  const sheets = sheetNames.filter((n) => n === SUMMARY_SHEET_NAME || n === PROBLEMS_SHEET_NAME);
+export function clearPlanFor(ownSheets: readonly string[], data: SheetGrid | undefined): ClearPlan {
+  const sheets = [...ownSheets];
   const layout = data ? findTable(data) : undefined;
   if (!layout || layout.outputCols.length === 0) return { sheets };
-  return { data: { sheet: layout.sheet, cols: layout.outputCols, fromRow: layout.headerRow }, sheets };
+  return { data: { sheet: layout.sheet, cols: layout.outputCols, fromRow: layout.headerRow, toRow: layout.outputLastRow }, sheets };
 }

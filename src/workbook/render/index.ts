@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from '../../domain/result';
 import type { OutputPlan } from '../plan';
+import { DEFAULT_OWN_SHEET_NAMES, type OwnSheetNames } from '../ownSheets';
 import { renderProblemsSheet } from './problemsSheet';
 import { renderStatusColumns } from './statusColumns';
 import { renderSummarySheet } from './summarySheet';
@@ -16,9 +17,9 @@ export { SUMMARY_SHEET_NAME } from './summarySheet';
  * const plan = renderResult(result, new Date());
  * await workbook.apply(plan);
  */
-export function renderResult(result: CheckResult, today: Date): OutputPlan {
+export function renderResult(result: CheckResult, today: Date, names: OwnSheetNames = DEFAULT_OWN_SHEET_NAMES): OutputPlan {
   return {
     data: renderStatusColumns(result),
-    sheets: [renderSummarySheet(result, today), renderProblemsSheet(result)],
+    sheets: [renderSummarySheet(result, today, names), renderProblemsSheet(result, names.problems)],
   };
 }

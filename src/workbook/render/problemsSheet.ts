@@ -18,7 +18,7 @@ const MAX_LINKS = 65000;
  * @example
  * renderProblemsSheet(result).rows.length // 3 + number of problems (title, blank, header)
  */
-export function renderProblemsSheet(result: CheckResult): SheetSpec {
+export function renderProblemsSheet(result: CheckResult, name: string = PROBLEMS_SHEET_NAME): SheetSpec {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   const rows: (CellSpec | null)[][] = [
@@ -49,7 +49,8 @@ export function renderProblemsSheet(result: CheckResult): SheetSpec {
   });
   if (result.problems.length === 0) rows.push([null, { v: 'Không phát hiện lỗi nào.', s: 'note' }]);
   return {
-    name: PROBLEMS_SHEET_NAME,
+    name,
+    kind: 'problems',
     rows,
     colWidths: widths,
     rowHeights: heights,

@@ -3,19 +3,55 @@
  * "Kết quả: <chỉ tiêu>" per per-unit indicator, then "Lỗi dữ liệu".
  */
 import { ERROR_COUNT_HEADER, STATUS_HEADER_PREFIX } from '../../domain/header';
+import { rangesOverlap } from '../../domain/grid';
 import type { CheckResult } from '../../domain/result';
 import { STATUS_LABEL } from '../../domain/status';
 import type { CellSpec, DataSheetPatch } from '../plan';
 
+/** Excel's last column, XFD (0-based). */
+export const LAST_COLUMN = 16383;
+
+/** How many columns the product writes on the data sheet: one per per-unit indicator, then `Lỗi dữ liệu`. */
+export function statusColumnCount(result: CheckResult): number {
+  return result.indicators.filter((i) => i.perUnit).length + 1;
+}
+
+/**
+ * The 0-based column where the status columns start, or undefined when they would pass XFD.
+ * After everything the user has in the table's rows and one empty column, so no cell of theirs
+ * is ever overwritten; moved right of any merged range they would fall under (a status cell
+ * inside a merge is hidden by it).
+ *
+ * @example
+ * statusColumnsStart(result) // layout.lastUsedCol + 2 when nothing is merged there
+ */
+export function statusColumnsStart(result: CheckResult): number | undefined {
+  const layout = result.layout;
+  const count = statusColumnCount(result);
+  const bottom = result.units.reduce((max, u) => (u.row > max ? u.row : max), layout.headerRow);
+  let start = layout.lastUsedCol + 2;
+  for (let moved = true; moved && start + count - 1 <= LAST_COLUMN; ) {
+    moved = false;
+    const block = { top: layout.headerRow, bottom, left: start, right: start + count - 1 };
+    for (const m of layout.merges) {
+      if (rangesOverlap(m, block)) {
+        start = m.right + 2;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return start + count - 1 <= LAST_COLUMN ? start : undefined;
+}
+
 /**
  * @example
- * renderStatusColumns(result).startCol // layout.lastCol + 2
+ * renderStatusColumns(result).startCol // statusColumnsStart(result)
  */
 export function renderStatusColumns(result: CheckResult): DataSheetPatch {
   const layout = result.layout;
   const perUnit = result.indicators.filter((i) => i.perUnit);
-  // After everything the user has in the table's rows, so no cell of theirs is ever overwritten.
-  const startCol = layout.lastUsedCol + 2;
+  const startCol = statusColumnsStart(result) ?? layout.lastUsedCol + 2;
   const header: CellSpec[] = [
     ...perUnit.map((i): CellSpec => ({ v: `${STATUS_HEADER_PREFIX} ${i.label}`, s: 'output_header' })),
     { v: ERROR_COUNT_HEADER, s: 'output_header' },
@@ -33,6 +69,7 @@ export function renderStatusColumns(result: CheckResult): DataSheetPatch {
     sheet: result.sheet,
     clearCols: layout.outputCols,
     clearFromRow: layout.headerRow,
+    clearToRow: layout.outputLastRow,
     startCol,
     rows,
     colWidths: [...perUnit.map(() => 22), 11],

@@ -10,6 +10,7 @@ import { STATUS_LABEL } from '../../domain/status';
 import { toNumber } from '../../domain/rational';
 import { isFractionKind } from '../../domain/targetSet';
 import type { CellSpec, ChartSpec, SheetSpec } from '../plan';
+import { DEFAULT_OWN_SHEET_NAMES, type OwnSheetNames } from '../ownSheets';
 import { rowHeightFor } from './rowHeight';
 
 export const SUMMARY_SHEET_NAME = 'Tổng hợp';
@@ -62,7 +63,7 @@ function indicatorCells(r: IndicatorResult): CellSpec[] {
  * @example
  * renderSummarySheet(result, new Date(2026, 10, 21)).name // 'Tổng hợp'
  */
-export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec {
+export function renderSummarySheet(result: CheckResult, today: Date, names: OwnSheetNames = DEFAULT_OWN_SHEET_NAMES): SheetSpec {
   const set = result.targetSet;
   const rows: Row[] = [];
   const merges: string[] = [];
@@ -99,7 +100,7 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
   const warnings = result.problems.length - errors;
   const unitsOfYear = result.units.filter((u) => u.year === result.year).length;
   wide(
-    `Số liệu: sheet "${result.sheet}", ${formatNumber(unitsOfYear)} đơn vị năm ${result.year}. Kiểm tra: ${formatNumber(errors)} lỗi, ${formatNumber(warnings)} cảnh báo (chi tiết ở sheet "Kiểm tra"). Bộ chỉ tiêu: ${set.id}.`,
+    `Số liệu: sheet "${result.sheet}", ${formatNumber(unitsOfYear)} đơn vị năm ${result.year}. Kiểm tra: ${formatNumber(errors)} lỗi, ${formatNumber(warnings)} cảnh báo (chi tiết ở sheet "${names.problems}"). Bộ chỉ tiêu: ${set.id}.`,
     'note',
   );
   if (set.milestones?.length) wide(`Mốc thời gian: ${set.milestones.join('; ')}.`, 'note');
@@ -179,7 +180,8 @@ export function renderSummarySheet(result: CheckResult, today: Date): SheetSpec 
   merges.push(`A${sig2}:C${sig2}`, `E${sig2}:G${sig2}`);
 
   return {
-    name: SUMMARY_SHEET_NAME,
+    name: names.summary,
+    kind: 'summary',
     rows,
     colWidths: WIDTHS,
     rowHeights: heights,

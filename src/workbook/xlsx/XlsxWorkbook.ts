@@ -4,7 +4,12 @@
  */
 import type { SheetGrid } from '../../domain/grid';
 import type { OutputPlan, SheetSpec } from '../plan';
-import type { WorkbookPort } from '../port';
+import { sheetKey } from '../ownSheets';
+import type { SheetInfo, WorkbookPort } from '../port';
+import { hasFormula, removeOverride, removeRelationship } from './calcChain';
+import { readMergeCells } from './mergeCells';
+import { markSheet, readMarks } from './ownMarks';
+import { attr, tagEnd } from './xml';
 import type { StyleKey } from '../styles';
 import { Conformance, conformanceOf, relType } from './conformance';
 import { patchDataSheet } from './dataPatch';
@@ -13,7 +18,7 @@ import { XlsxPackage } from './pkg';
 import { quoteSheet } from './refs';
 import { parseSharedStrings } from './sharedStrings';
 import { readSheetXml } from './sheetReader';
-import { StyleIndex, WORKSHEET_CONTENT_TYPE, worksheetXml } from './sheetWriter';
+import { StyleIndex, WORKSHEET_CONTENT_TYPE, writeWorksheet } from './sheetWriter';
 import { STYLES_CONTENT_TYPE, addStyles, minimalStylesXml } from './stylesPatch';
 import {
   EMPTY_RELS,
@@ -35,8 +40,6 @@ import {
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
-/** Sheet names compare as Excel does: case-insensitively (and we also ignore Unicode normal form). */
-const sheetKey = (name: string): string => name.normalize('NFC').toLowerCase();
 
 export class XlsxWorkbook implements WorkbookPort {
   private sst: string[] | undefined;
@@ -52,6 +55,21 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async sheetNames(): Promise<string[]> {
     return this.sheetNamesSync();
+  }
+
+  async sheetInfos(): Promise<SheetInfo[]> {
+    return this.sheetInfosSync();
+  }
+
+  /** Sheets with their visibility (`state="hidden|veryHidden"`) and the product's markers. */
+  sheetInfosSync(): SheetInfo[] {
+    const wb = this.workbookXml();
+    const marks = readMarks(wb);
+    return parseSheets(wb).map((s) => {
+      const state = attr(wb, s.start, tagEnd(wb, s.start), 'state');
+      const mark = marks.get(sheetKey(s.name));
+      return { name: s.name, hidden: state === 'hidden' || state === 'veryHidden', ...(mark ? { mark } : {}) };
+    });
   }
 
   async readSheet(name: string): Promise<SheetGrid> {
@@ -93,12 +111,18 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
       const xml = this.pkg.text(part.path);
       if (xml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
+      const extent: { data?: Int32Array } = {};
       const rows = readSheetXml(xml, {
         sheetName: ref.name,
         maxCells: this.limits.maxCells,
         sharedStrings: () => this.sharedStrings(),
+        extent,
       });
-      return { ok: true, value: { name: ref.name, rows } };
+      const merges = readMergeCells(xml);
+      return {
+        ok: true,
+        value: { name: ref.name, rows, ...(extent.data ? { cellExtent: extent.data } : {}), ...(merges.length ? { merges } : {}) },
+      };
     } catch (err) {
       if (err instanceof XlsxError && (err.code === 'too_large' || err.code === 'too_many_cells')) {
         return { ok: false, error: { code: err.code, message: err.message } };
@@ -207,8 +231,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Replaces the sheet of that name (keeping its position and sheetId) or appends a new one. */
   private writeSheet(spec: SheetSpec, style: StyleIndex): void {
-    const { xml, warnings } = worksheetXml(spec, style, this.conformance());
-    this.warningList.push(...warnings.map((w) => `${spec.name}: ${w}`));
+    const conformance = this.conformance();
+    // Straight into the package, compressed as it is produced: a big Kiểm tra sheet is never one string.
+    const write = (path: string): void =>
+      this.pkg.writeText(path, (emit) => {
+        for (const w of writeWorksheet(spec, style, conformance, emit)) this.warningList.push(`${spec.name}: ${w}`);
+      });
     const relsPath = relsPathFor(this.wbPath);
     let wb = this.workbookXml();
     let index: number;
@@ -216,18 +244,20 @@ export class XlsxWorkbook implements WorkbookPort {
     if (existing) {
       index = parseSheets(wb).findIndex((s) => s.start === existing.start);
       const part = this.sheetPart(existing);
-      if (part.worksheet) this.pkg.setText(part.path, xml);
+      const before = part.worksheet ? this.pkg.text(part.path) : undefined;
+      if (before !== undefined && hasFormula(before)) this.dropCalcChain();
+      if (part.worksheet) write(part.path);
       else {
         // A chart sheet of the same name: point its relationship at a new worksheet part.
         const { path, target } = this.newSheetPart();
-        this.pkg.setText(path, xml);
+        write(path);
         this.pkg.setText(relsPath, retargetRel(this.pkg.text(relsPath)!, existing.relId, REL_WORKSHEET, target));
         this.pkg.setText(CONTENT_TYPES, setOverride(this.pkg.text(CONTENT_TYPES)!, path, WORKSHEET_CONTENT_TYPE));
       }
       if (existing.name !== spec.name) wb = renameSheet(wb, existing, spec.name);
     } else {
       const { path, target } = this.newSheetPart();
-      this.pkg.setText(path, xml);
+      write(path);
       const added = addRel(this.pkg.text(relsPath) ?? EMPTY_RELS, REL_WORKSHEET, target);
       this.pkg.setText(relsPath, added.xml);
       this.pkg.setText(CONTENT_TYPES, setOverride(this.pkg.text(CONTENT_TYPES)!, path, WORKSHEET_CONTENT_TYPE));
@@ -238,7 +268,20 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const titles = spec.page?.printTitleRows;
     wb = setPrintTitles(wb, index, titles ? `${quoteSheet(spec.name)}!$${titles[0]}:$${titles[1]}` : undefined);
+    if (spec.kind) wb = markSheet(wb, spec.kind, spec.name);
     this.pkg.setText(this.wbPath, wb);
+  }
+
+  /** Removes calcChain.xml, its relationship and content type: Excel rebuilds it. */
+  private dropCalcChain(): void {
+    const relsPath = relsPathFor(this.wbPath);
+    const rel = this.rels().find((r) => relTypeIs(r.type, 'calcChain'));
+    if (!rel) return;
+    const path = resolveTarget(this.wbPath, rel.target);
+    this.pkg.remove(path);
+    this.pkg.setText(relsPath, removeRelationship(this.pkg.text(relsPath)!, rel.id));
+    const ct = this.pkg.text(CONTENT_TYPES);
+    if (ct !== undefined) this.pkg.setText(CONTENT_TYPES, removeOverride(ct, path));
   }
 
   /** An unused `worksheets/sheetN.xml` next to the workbook part. */

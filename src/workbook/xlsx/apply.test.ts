@@ -218,8 +218,9 @@ describe('data sheet patching details', () => {
     expect(partsOf(out)['xl/worksheets/sheet1.xml']).toContain(
       '<cols><col min="1" max="2" width="20" customWidth="1"/>' +
         '<col min="3" max="5" width="9" style="4" hidden="0"/>' +
-        '<col min="6" max="6" width="15" style="4" hidden="0" customWidth="1"/>' +
-        '<col min="7" max="7" width="11" style="4" hidden="0" customWidth="1"/>' +
+        // ours are shown whatever the range said: `hidden` is not carried over
+        '<col min="6" max="6" width="15" style="4" customWidth="1"/>' +
+        '<col min="7" max="7" width="11" style="4" customWidth="1"/>' +
         '<col min="8" max="16384" width="9" style="4" hidden="0"/></cols>',
     );
     const again = mustOpen(out);

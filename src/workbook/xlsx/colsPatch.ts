@@ -3,7 +3,7 @@
  *
  * A `<col min max>` range that overlaps our columns is split: the parts outside keep all their
  * attributes, and each of our columns becomes its own `<col>` that keeps the user's attributes
- * (style, hidden, outline…) with only `width`/`customWidth` set. Re-running finds those single
+ * (style, outline…) with `width`/`customWidth` set and without `hidden`/`collapsed`. Re-running finds those single
  * columns and rewrites them to the same text, so the patch is idempotent.
  */
 import { findElement, findElements, rawAttrs } from './xml';
@@ -55,7 +55,9 @@ export function patchCols(head: string, p: string, widths: ReadonlyMap<number, n
       };
       for (const c of ours) {
         flush(c - 1);
-        out.push({ min: c, xml: colXml(p, attrs, { min: String(c), max: String(c), width: width(c), customWidth: '1' }) });
+        // Ours are visible: a hidden or collapsed range of the user's is split around them.
+        const shown = attrs.filter(([n]) => n !== 'hidden' && n !== 'collapsed');
+        out.push({ min: c, xml: colXml(p, shown, { min: String(c), max: String(c), width: width(c), customWidth: '1' }) });
         covered.add(c);
         from = c + 1;
       }

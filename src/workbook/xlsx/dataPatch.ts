@@ -64,7 +64,7 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
       while (next < rows.length && rows[next].row < rowNum) body.push(newRow(rows[next++]));
     }
     const mine = next < rows.length && rows[next].row === rowNum ? rows[next++] : undefined;
-    const clearing = rowNum >= patch.clearFromRow && clear.size > 0;
+    const clearing = rowNum >= patch.clearFromRow && rowNum <= (patch.clearToRow ?? Infinity) && clear.size > 0;
     if (mine || clearing) {
       const addEnd = mine ? startCol + mine.cells.length : startCol;
       const owned = (col: number): boolean => (clearing && clear.has(col)) || (col >= startCol && col < addEnd);

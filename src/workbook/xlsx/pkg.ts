@@ -4,7 +4,8 @@
  * uncompressed size are enforced here, for every part we inflate.
  */
 import { XlsxError, XlsxLimits, errorMessage } from './limits';
-import { ZipEntry, ZipPart, compressText, inflateEntry, rawPart, writeZip } from './zip';
+import { inflateSync } from 'fflate';
+import { TextPartWriter, ZipEntry, ZipPart, compressText, inflateEntry, rawPart, writeZip } from './zip';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -84,8 +85,8 @@ export class XlsxPackage {
   private readonly entries = new Map<string, ZipEntry>();
   /** Every original entry, in archive order: all are written back. */
   private readonly order: ZipEntry[] = [];
-  /** New or replaced content, by lower-case name. */
-  private readonly changed = new Map<string, { name: string; chunks: readonly string[] }>();
+  /** New or replaced content, by lower-case name: text chunks, or a part already compressed (writeText). */
+  private readonly changed = new Map<string, { name: string; chunks: readonly string[]; part?: ZipPart }>();
   private readonly textCache = new Map<string, string>();
   private bigCacheKey: string | undefined;
   /** Real uncompressed bytes inflated so far, counting each part once. */
@@ -104,9 +105,20 @@ export class XlsxPackage {
     }
   }
 
+  /** Parts taken out of the package (calcChain.xml when formulas it lists were replaced). */
+  private readonly removed = new Set<string>();
+
   has(name: string): boolean {
     const k = partKey(name);
-    return this.entries.has(k) || this.changed.has(k);
+    return !this.removed.has(k) && (this.entries.has(k) || this.changed.has(k));
+  }
+
+  /** Takes a part out of the package; the caller removes its relationship and content type. */
+  remove(name: string): void {
+    const k = partKey(name);
+    this.removed.add(k);
+    this.changed.delete(k);
+    this.textCache.delete(k);
   }
 
   /** Sum of the sizes declared in the central directory. */
@@ -119,8 +131,10 @@ export class XlsxPackage {
   /** The part as text (UTF-8), or undefined when absent. */
   text(name: string): string | undefined {
     const k = partKey(name);
+    if (this.removed.has(k)) return undefined;
     const c = this.changed.get(k);
     if (c) {
+      if (c.part) return utf8.decode(inflateSync(c.part.data));
       if (c.chunks.length === 1) return c.chunks[0];
       const joined = c.chunks.join('');
       this.changed.set(k, { name: c.name, chunks: [joined] });
@@ -150,7 +164,22 @@ export class XlsxPackage {
     const e = this.entries.get(k);
     const chunks = typeof content === 'string' ? [content] : content;
     if (e && !this.changed.has(k) && chunks.length === 1 && this.textCache.get(k) === chunks[0]) return;
+    this.removed.delete(k);
     this.changed.set(k, { name: e ? e.name : name, chunks });
+    this.textCache.delete(k);
+  }
+
+  /**
+   * Replaces (or adds) a part whose text is produced piece by piece (a whole sheet we write):
+   * each piece is compressed as it comes, so the text is never held whole.
+   */
+  writeText(name: string, write: (emit: (text: string) => void) => void): void {
+    const k = partKey(name);
+    const e = this.entries.get(k);
+    const w = new TextPartWriter(e ? e.name : name);
+    write((text) => w.write(text));
+    this.removed.delete(k);
+    this.changed.set(k, { name: e ? e.name : name, chunks: [], part: w.finish() });
     this.textCache.delete(k);
   }
 
@@ -158,10 +187,11 @@ export class XlsxPackage {
     const parts: ZipPart[] = [];
     for (const e of this.order) {
       const k = partKey(e.name);
+      if (this.removed.has(k)) continue;
       const c = this.entries.get(k) === e ? this.changed.get(k) : undefined;
-      parts.push(c ? compressText(c.name, c.chunks) : rawPart(this.archive, e));
+      parts.push(c ? (c.part ?? compressText(c.name, c.chunks)) : rawPart(this.archive, e));
     }
-    for (const [k, c] of this.changed) if (!this.entries.has(k)) parts.push(compressText(c.name, c.chunks));
+    for (const [k, c] of this.changed) if (!this.entries.has(k)) parts.push(c.part ?? compressText(c.name, c.chunks));
     return writeZip(parts);
   }
 

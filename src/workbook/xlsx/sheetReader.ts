@@ -12,6 +12,11 @@ export interface SheetReadOptions {
   readonly maxCells: number;
   /** Shared strings, loaded only when a cell needs them. */
   readonly sharedStrings: () => readonly string[];
+  /**
+   * When given, receives per row the last column holding a cell element of any kind (value,
+   * formula, or format only), −1 for none, for the rows the grid has (SheetGrid.cellExtent).
+   */
+  readonly extent?: { data?: Int32Array };
 }
 
 const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
@@ -127,6 +132,7 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
   const sdEnd = xml.indexOf('</' + prefix + 'sheetData>', sdOpenEnd);
   if (sdEnd < 0) throw corrupt('unterminated sheetData');
   const sst = opts.sharedStrings;
+  let extent: Int32Array | undefined = opts.extent ? new Int32Array(1024).fill(-1) : undefined;
 
   let rowNum = 0;
   let prevCol = -1;
@@ -227,6 +233,10 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
         if (r > 0) cellRow = rowNum = r;
       }
       prevCol = col;
+      if (extent && cellRow > 0 && cellRow <= MAX_ROWS) {
+        if (cellRow > extent.length) extent = growExtent(extent, cellRow);
+        if (col > extent[cellRow - 1]) extent[cellRow - 1] = col;
+      }
       type = cellType(xml, ts);
       vs = ve = -1;
       inline = null;
@@ -258,7 +268,16 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
     }
     i = gt;
   }
-  return fillHoles(rows, opts);
+  const filled = fillHoles(rows, opts);
+  if (extent && opts.extent) opts.extent.data = extent.slice(0, filled.length);
+  return filled;
+}
+
+/** A copy at least `rows` long (doubling), new slots −1. */
+function growExtent(extent: Int32Array, rows: number): Int32Array {
+  const next = new Int32Array(Math.max(rows, extent.length * 2)).fill(-1);
+  next.set(extent);
+  return next;
 }
 
 /** Missing rows and cells become explicit empties, so callers can index freely. */

@@ -80,6 +80,8 @@ export interface Sheet {
   charts: Chart[];
   cells: Map<number, Cell>;
   colWidths: Map<number, number>;
+  /** 0-based columns hidden by the user (Range.columnHidden). */
+  hiddenCols: Set<number>;
   rowHeights: Map<number, number>;
   merges: Rect[];
   freeze: { rows: number; cols: number } | null;
@@ -98,7 +100,7 @@ export const rowOf = (k: number): number => Math.floor(k / MAX_COL);
 export const colOf = (k: number): number => k % MAX_COL;
 
 export function newSheet(name: string): Sheet {
-  return { name, charts: [], cells: new Map(), colWidths: new Map(), rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {} };
+  return { name, charts: [], cells: new Map(), colWidths: new Map(), hiddenCols: new Set(), rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {} };
 }
 
 export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();

@@ -739,6 +739,20 @@ export class FakeRange extends FakeObject {
     this.write('numberFormat', data, (cell, v) => (cell.nf = String(v)));
   }
 
+  /**
+   * Hides or shows whole columns. "Represents if all columns in the current range are hidden"
+   * (office-js-docs-pr, docs/reference: Excel.Range.columnHidden, ExcelApi 1.2).
+   */
+  set columnHidden(hidden: boolean) {
+    this.queue(hidden, () => {
+      const { sheet, rect } = this.rect();
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        if (hidden) sheet.hiddenCols.add(c);
+        else sheet.hiddenCols.delete(c);
+      }
+    });
+  }
+
   set hyperlink(link: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string }) {
     this.queue(link, () => {
       const { sheet, rect } = this.rect();

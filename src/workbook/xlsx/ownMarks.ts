@@ -1,0 +1,74 @@
+/**
+ * The product's marker on its own sheets, in workbook.xml: a hidden workbook-scoped defined name
+ * per sheet kind, `_ChiTieu.summary` → `'Tổng hợp'!$A$1`. Excel rewrites a defined name's formula
+ * when the sheet is renamed and does not copy workbook-scoped names with a copied sheet, so the
+ * marker follows the product's sheet and never a user's copy of it.
+ */
+import { OWN_SHEET_KINDS, sheetKey, type OwnSheetKind } from '../ownSheets';
+import { quoteSheet } from './refs';
+import { attr, decodeEntities, escapeText, findElement, findElements, rootElement, tagEnd } from './xml';
+
+const PREFIX = '_ChiTieu.';
+
+/** Schema order in CT_Workbook: `definedNames` comes after these. */
+const BEFORE_DEFINED_NAMES = ['sheets', 'functionGroups', 'externalReferences'];
+
+/** The sheet name a formula such as `'Tổng hợp'!$A$1` or `Data!$A$1` refers to. */
+function sheetOfFormula(formula: string): string | undefined {
+  const quoted = /^'((?:[^']|'')+)'!/.exec(formula);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  const plain = /^([^'!]+)!/.exec(formula);
+  return plain ? plain[1] : undefined;
+}
+
+/**
+ * Sheet name (Excel's case-insensitive key) → the kind the product marked it as.
+ *
+ * @example
+ * readMarks(workbookXml).get('tổng hợp') // 'summary'
+ */
+export function readMarks(xml: string): Map<string, OwnSheetKind> {
+  const marks = new Map<string, OwnSheetKind>();
+  const p = rootElement(xml).prefix;
+  const dn = findElement(xml, p + 'definedNames');
+  if (!dn || dn.selfClosing) return marks;
+  for (const span of findElements(xml, p + 'definedName', dn.openEnd, dn.innerEnd)) {
+    const close = tagEnd(xml, span.start);
+    const name = attr(xml, span.start, close, 'name') ?? '';
+    if (!name.startsWith(PREFIX) || attr(xml, span.start, close, 'localSheetId') !== undefined) continue;
+    const kind = OWN_SHEET_KINDS.find((k) => PREFIX + k === name);
+    const body = xml.slice(close, xml.lastIndexOf('<', span.end - 1));
+    const sheet = kind ? sheetOfFormula(decodeEntities(body).trim()) : undefined;
+    if (kind && sheet !== undefined) marks.set(sheetKey(sheet), kind);
+  }
+  return marks;
+}
+
+/**
+ * Sets the marker of `kind` to point at `sheet` (replacing an earlier one in place).
+ *
+ * @example
+ * markSheet(workbookXml, 'summary', 'Tổng hợp (2)')
+ */
+export function markSheet(xml: string, kind: OwnSheetKind, sheet: string): string {
+  const p = rootElement(xml).prefix;
+  const name = PREFIX + kind;
+  const el = `<${p}definedName name="${name}" hidden="1">${escapeText(`${quoteSheet(sheet)}!$A$1`)}</${p}definedName>`;
+  const dn = findElement(xml, p + 'definedNames');
+  if (dn && !dn.selfClosing) {
+    for (const span of findElements(xml, p + 'definedName', dn.openEnd, dn.innerEnd)) {
+      const close = tagEnd(xml, span.start);
+      if (attr(xml, span.start, close, 'name') !== name || attr(xml, span.start, close, 'localSheetId') !== undefined) continue;
+      return xml.slice(0, span.start) + el + xml.slice(span.end);
+    }
+    return xml.slice(0, dn.innerEnd) + el + xml.slice(dn.innerEnd);
+  }
+  if (dn) return xml.slice(0, dn.start) + `<${p}definedNames>${el}</${p}definedNames>` + xml.slice(dn.end);
+  let at = -1;
+  for (const before of BEFORE_DEFINED_NAMES) {
+    const found = findElement(xml, p + before);
+    if (found) at = Math.max(at, found.end);
+  }
+  if (at < 0) return xml;
+  return xml.slice(0, at) + `<${p}definedNames>${el}</${p}definedNames>` + xml.slice(at);
+}

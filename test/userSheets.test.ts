@@ -1,0 +1,203 @@
+/**
+ * Never lose a user's cell (issue 7): the user's own `Tổng hợp`, formulas and formatted cells
+ * beside the table, hidden columns, a stray cell near XFD, a renamed product sheet, a note below
+ * the table. Inputs are built with ExcelJS (an independent writer); outputs are read back with
+ * ExcelJS and, for package details, as raw XML.
+ */
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../src/cli/main';
+import type { Io } from '../src/cli/commands';
+import { BD_CDVC_2024_HEADERS } from './support/bdCdvc2024Headers';
+
+const TODAY = new Date(2026, 10, 21);
+const dir = mkdtempSync(join(tmpdir(), 'chitieu-user-sheets-'));
+const path = (name: string) => join(dir, name);
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: false, today: TODAY };
+}
+
+async function check(input: string, output: string): Promise<{ code: number; io: ReturnType<typeof capture> }> {
+  const io = capture();
+  const code = await run(['check', input, '--preset', 'bd-cdvc-2024', '--year', '2024', '--out', output], io);
+  return { code, io };
+}
+
+/**
+ * The bd-cdvc-2024 table (13 columns, A…M) on `ws` from row 1, three valid units on rows 2–4.
+ * bd-cdvc-2024 has 7 per-unit indicators (co_ke_hoach, dang_ky_thi_dua, bao_phu_dv, phat_dong_cds,
+ * sang_kien_15, dang_ky_vh, dat_chuan_vh; khong_kht is a count), so the product writes
+ * 7 status columns + `Lỗi dữ liệu` = 8 columns.
+ */
+function addTable(ws: ExcelJS.Worksheet): void {
+  ws.addRow([...BD_CDVC_2024_HEADERS]);
+  for (let i = 1; i <= 3; i++) {
+    ws.addRow([`CD0${i}`, `CĐCS số ${i}`, 'Nhà nước', 2024, 20, 20, 4, 'Có', 'Có', 'Có', 'Có', 'Có', 'Hoàn thành tốt nhiệm vụ']);
+  }
+}
+const STATUS_COLUMNS = 8;
+
+async function read(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Every cell of a sheet: address → value, formula and style (as ExcelJS reports them). */
+function cellsOf(ws: ExcelJS.Worksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (c) => void out.set(c.address, JSON.stringify({ v: c.value, s: c.style }))),
+  );
+  return out;
+}
+
+const parts = (file: string): Record<string, string> => {
+  const raw = unzipSync(new Uint8Array(readFileSync(file)));
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, strFromU8(v)]));
+};
+
+/** The header cells (row `row`) that start with "Kết quả:", by column number (1-based). */
+function statusHeaderCols(ws: ExcelJS.Worksheet, row: number): number[] {
+  const cols: number[] = [];
+  ws.getRow(row).eachCell((c, col) => {
+    if (typeof c.value === 'string' && c.value.startsWith('Kết quả:')) cols.push(col);
+  });
+  return cols;
+}
+
+describe("a user's sheet named like the product's", () => {
+  const input = path('user-tong-hop.xlsx');
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    addTable(wb.addWorksheet('Dữ liệu'));
+    const mine = wb.addWorksheet('TỔNG HỢP');
+    mine.getCell('A1').value = 'Tổng số đoàn viên';
+    mine.getCell('B1').value = { formula: "SUM('Dữ liệu'!F2:F4)", result: 60 };
+    mine.getCell('A2').value = 'Ghi chú của tôi';
+    wb.definedNames.add("'TỔNG HỢP'!$B$1", 'TongSoDV');
+    await wb.xlsx.writeFile(input);
+  });
+
+  it('keeps it cell for cell and writes the summary under a free name, saying so', async () => {
+    const { code, io } = await check(input, path('out1.xlsx'));
+    expect(code).toBe(0);
+    expect(io.stdout.join('\n')).toContain('kết quả ghi vào sheet "Tổng hợp (2)"');
+    const before = await read(input);
+    const after = await read(path('out1.xlsx'));
+    expect(after.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Tổng hợp (2)', 'Kiểm tra']);
+    expect(cellsOf(after.getWorksheet('TỔNG HỢP')!)).toEqual(cellsOf(before.getWorksheet('TỔNG HỢP')!));
+    // The user's defined name still points at the user's sheet.
+    expect(parts(path('out1.xlsx'))['xl/workbook.xml']).toMatch(/<definedName name="TongSoDV"[^>]*>(?:'|&apos;)TỔNG HỢP(?:'|&apos;)!\$B\$1<\/definedName>/);
+    // The summary carries the product's marker, pointing at its own sheet.
+    expect(parts(path('out1.xlsx'))['xl/workbook.xml']).toContain(`<definedName name="_ChiTieu.summary" hidden="1">'Tổng hợp (2)'!$A$1</definedName>`);
+  });
+
+  it('a second run finds its own sheets again (no "Tổng hợp (3)") and the third is byte-identical', async () => {
+    await check(path('out1.xlsx'), path('out2.xlsx'));
+    await check(path('out2.xlsx'), path('out3.xlsx'));
+    const names = (await read(path('out2.xlsx'))).worksheets.map((w) => w.name);
+    expect(names).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Tổng hợp (2)', 'Kiểm tra']);
+    expect(Buffer.compare(readFileSync(path('out2.xlsx')), readFileSync(path('out3.xlsx')))).toBe(0);
+  });
+
+  it('a renamed product sheet is found by its marker and replaced, not duplicated', async () => {
+    // As Excel saves a rename: the sheet entry and every formula naming it, the marker too.
+    const raw = unzipSync(new Uint8Array(readFileSync(path('out1.xlsx'))));
+    const wbXml = strFromU8(raw['xl/workbook.xml']).replace(/Tổng hợp \(2\)/g, 'Báo cáo họp');
+    raw['xl/workbook.xml'] = strToU8(wbXml);
+    writeFileSync(path('renamed.xlsx'), zipSync(raw));
+    const { code } = await check(path('renamed.xlsx'), path('renamed-out.xlsx'));
+    expect(code).toBe(0);
+    const out = await read(path('renamed-out.xlsx'));
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Báo cáo họp', 'Kiểm tra']);
+    expect(String(out.getWorksheet('Báo cáo họp')!.getCell('A1').value)).not.toBe('');
+  });
+});
+
+describe('a data sheet named "Tổng hợp"', () => {
+  it('is read as data and keeps its table; the summary goes to "Tổng hợp (2)"', async () => {
+    const wb = new ExcelJS.Workbook();
+    addTable(wb.addWorksheet('Tổng hợp'));
+    await wb.xlsx.writeFile(path('data-tong-hop.xlsx'));
+    const { code } = await check(path('data-tong-hop.xlsx'), path('data-tong-hop-out.xlsx'));
+    expect(code).toBe(0);
+    const out = await read(path('data-tong-hop-out.xlsx'));
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tổng hợp (2)', 'Kiểm tra']);
+    const data = out.getWorksheet('Tổng hợp')!;
+    expect(data.getCell('A1').value).toBe('Mã đơn vị');
+    expect(data.getCell('B4').value).toBe('CĐCS số 3');
+    // Table A…M, one empty column N, statuses from O (15).
+    expect(statusHeaderCols(data, 1)[0]).toBe(15);
+  });
+});
+
+describe('cells right of the table', () => {
+  it('a formula whose result is empty and a cell with only a fill push the status columns right of them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dữ liệu');
+    addTable(ws);
+    ws.getCell('N2').value = { formula: 'IF(F2>E2,"Sai","")', result: '' };
+    ws.getCell('P3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    await wb.xlsx.writeFile(path('beside.xlsx'));
+    const { code } = await check(path('beside.xlsx'), path('beside-out.xlsx'));
+    expect(code).toBe(0);
+    const out = (await read(path('beside-out.xlsx'))).getWorksheet('Dữ liệu')!;
+    // Last cell of the user's in the table rows: P (16). One empty column Q, statuses from R (18).
+    expect(statusHeaderCols(out, 1)).toEqual([18, 19, 20, 21, 22, 23, 24]);
+    expect(out.getCell('N2').value).toMatchObject({ formula: 'IF(F2>E2,"Sai","")' });
+    expect(out.getCell('P3').fill).toMatchObject({ fgColor: { argb: 'FFFFFF00' } });
+  });
+
+  it('status columns inside a hidden column range are shown; the rest of the range stays hidden', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dữ liệu');
+    addTable(ws);
+    for (let c = 14; c <= 40; c++) ws.getColumn(c).hidden = true;
+    await wb.xlsx.writeFile(path('hidden.xlsx'));
+    expect((await check(path('hidden.xlsx'), path('hidden-out.xlsx'))).code).toBe(0);
+    const out = (await read(path('hidden-out.xlsx'))).getWorksheet('Dữ liệu')!;
+    // Statuses from O (15) to V (22): shown. N (14) and W (23) onwards: still hidden.
+    for (let c = 15; c < 15 + STATUS_COLUMNS; c++) expect(out.getColumn(c).hidden).toBe(false);
+    expect(out.getColumn(14).hidden).toBe(true);
+    expect(out.getColumn(15 + STATUS_COLUMNS).hidden).toBe(true);
+    expect(out.getColumn(40).hidden).toBe(true);
+  });
+
+  it('a stray value that would push the status columns past XFD is refused with exit 2, nothing written', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dữ liệu');
+    addTable(ws);
+    ws.getCell('XFA3').value = 'x';
+    await wb.xlsx.writeFile(path('stray.xlsx'));
+    const { code, io } = await check(path('stray.xlsx'), path('stray-out.xlsx'));
+    expect(code).toBe(2);
+    expect(io.stderr.join('\n')).toContain('XFD');
+    expect(io.stderr.join('\n')).toContain('Hãy xóa các ô thừa');
+    expect(() => readFileSync(path('stray-out.xlsx'))).toThrow();
+  });
+
+  it('a note typed below the table in a status column survives the next run', async () => {
+    const wb = new ExcelJS.Workbook();
+    addTable(wb.addWorksheet('Dữ liệu'));
+    await wb.xlsx.writeFile(path('note.xlsx'));
+    await check(path('note.xlsx'), path('note-1.xlsx'));
+    const first = await read(path('note-1.xlsx'));
+    // Statuses start at O (15); the user writes a note in O10, below the table (rows 1–4).
+    first.getWorksheet('Dữ liệu')!.getCell('O10').value = 'Đã xem ngày 20/11';
+    await first.xlsx.writeFile(path('note-2.xlsx'));
+    expect((await check(path('note-2.xlsx'), path('note-3.xlsx'))).code).toBe(0);
+    const out = (await read(path('note-3.xlsx'))).getWorksheet('Dữ liệu')!;
+    expect(out.getCell('O10').value).toBe('Đã xem ngày 20/11');
+    // O10 is the user's now, in the rows the table spans down to: the statuses move past it,
+    // after one empty column: from Q (17). Nothing of theirs is left in O…V above row 10.
+    expect(statusHeaderCols(out, 1)[0]).toBe(17);
+    expect(out.getCell('O2').value).toBeNull();
+  });
+});
