@@ -201,3 +201,46 @@ describe('cells right of the table', () => {
     expect(out.getCell('O2').value).toBeNull();
   });
 });
+
+describe('package details', () => {
+  it('a hidden sheet in front (last year\'s table) is not taken for the data', async () => {
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('Năm 2023');
+    addTable(old);
+    old.state = 'hidden';
+    addTable(wb.addWorksheet('Năm 2024'));
+    await wb.xlsx.writeFile(path('hidden-sheet.xlsx'));
+    const io = capture();
+    const code = await run(['check', path('hidden-sheet.xlsx'), '--preset', 'bd-cdvc-2024', '--year', '2024', '--json', path('hidden-sheet.json')], io);
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(path('hidden-sheet.json'), 'utf8')).sheet).toBe('Năm 2024');
+  });
+
+  it('replacing a product sheet that held a formula drops calcChain.xml with its relationship and content type', async () => {
+    const wb = new ExcelJS.Workbook();
+    addTable(wb.addWorksheet('Dữ liệu'));
+    await wb.xlsx.writeFile(path('calc.xlsx'));
+    await check(path('calc.xlsx'), path('calc-1.xlsx'));
+    // The user adds a formula on the product's summary; Excel lists it in calcChain.xml.
+    const raw = unzipSync(new Uint8Array(readFileSync(path('calc-1.xlsx'))));
+    const wbXml = strFromU8(raw['xl/workbook.xml']);
+    const rels = strFromU8(raw['xl/_rels/workbook.xml.rels']);
+    const summaryRel = /<sheet name="Tổng hợp" sheetId="(\d+)" r:id="(rId\d+)"/.exec(wbXml)!;
+    const target = new RegExp(`Id="${summaryRel[2]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${summaryRel[2]}"`).exec(rels)![1];
+    const part = 'xl/' + target.replace(/^\/?xl\//, '');
+    raw[part] = strToU8(strFromU8(raw[part]).replace('</sheetData>', '<row r="200"><c r="A200"><f>1+1</f><v>2</v></c></row></sheetData>'));
+    raw['xl/calcChain.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A200" i="${summaryRel[1]}"/></calcChain>`);
+    raw['xl/_rels/workbook.xml.rels'] = strToU8(rels.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+    const ct = strFromU8(raw['[Content_Types].xml']);
+    raw['[Content_Types].xml'] = strToU8(ct.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+    writeFileSync(path('calc-2.xlsx'), zipSync(raw));
+
+    expect((await check(path('calc-2.xlsx'), path('calc-3.xlsx'))).code).toBe(0);
+    const out = parts(path('calc-3.xlsx'));
+    expect(out['xl/calcChain.xml']).toBeUndefined();
+    expect(out['xl/_rels/workbook.xml.rels']).not.toContain('calcChain');
+    expect(out['[Content_Types].xml']).not.toContain('calcChain');
+    // ExcelJS opens the result.
+    expect((await read(path('calc-3.xlsx'))).worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'Tổng hợp', 'Kiểm tra']);
+  });
+});

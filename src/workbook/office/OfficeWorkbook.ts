@@ -17,6 +17,7 @@ import { a1, columnLetters, isCellError, type RawCell, type SheetGrid } from '..
 import type { CellSnapshot, CellWrite, InteractivePort } from '../interactive';
 import { patchRows } from '../patchRows';
 import type { CellSpec, ClearPlan, DataSheetPatch, OutputPlan, SheetSpec } from '../plan';
+import type { SheetInfo } from '../port';
 import { STYLES, type StyleKey } from '../styles';
 import {
   MAX_ROWS,
@@ -200,6 +201,23 @@ class OfficeAdapter implements InteractivePort {
       let names: string[] = [];
       await this.tally.sync(ctx, () => jsonBytes((names = sheets.items.map((s) => s.name))));
       return names;
+    });
+  }
+
+  /**
+   * Sheets with their visibility (Worksheet.visibility: Visible, Hidden, VeryHidden; ExcelApi 1.1)
+   * in one sync. The product's own sheets are recognised by their content (ownSheets.ts).
+   */
+  async sheetInfos(): Promise<SheetInfo[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      this.tally.queued(cost(0, 1));
+      let infos: SheetInfo[] = [];
+      await this.tally.sync(ctx, () =>
+        jsonBytes((infos = sheets.items.map((s) => ({ name: s.name, hidden: String(s.visibility) !== 'Visible' })))),
+      );
+      return infos;
     });
   }
 
