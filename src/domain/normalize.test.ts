@@ -1,5 +1,5 @@
 import { columnDef } from './catalog';
-import { canonicalFix, normalizeCell, parseVietnameseNumber } from './normalize';
+import { canonicalFix, columnReader, legacyMatch, normalizeCell, parseVietnameseNumber, wholeIfNoise } from './normalize';
 
 const def = (k: string) => columnDef(k)!;
 
@@ -94,5 +94,107 @@ describe('canonicalFix', () => {
     expect(canonicalFix('x', def('co_ke_hoach'), true)?.value).toBe('Có');
     expect(canonicalFix('Có', def('co_ke_hoach'), true)).toBeUndefined();
     expect(canonicalFix(12, def('so_dv'), 12)).toBeUndefined();
+  });
+});
+
+describe('floating-point noise (layouts.md, Values)', () => {
+  it('a number within 1e-9 (relative) of a whole number is that number, in int and money alike', () => {
+    // =E5*70% with E5 = 2.991.000 caches 2093699.9999999998; Excel shows 2.093.700.
+    expect(wholeIfNoise(2093699.9999999998)).toBe(2093700);
+    expect(normalizeCell(2093699.9999999998, def('so_dv'))).toEqual({ value: 2093700, issues: [] });
+    expect(normalizeCell(2093699.9999999998, def('kp_thu'))).toEqual({ value: 2093700, issues: [] });
+    // 0.1 + 0.2 = 0.30000000000000004 is noise around 0,3, not a whole number: kept.
+    expect(wholeIfNoise(0.1 + 0.2)).toBe(0.1 + 0.2);
+    // 3 × (0.1 + 0.2) × 10 = 9.000000000000002: 2e-15 from 9 → 9.
+    expect(normalizeCell(3 * (0.1 + 0.2) * 10, def('so_dv')).value).toBe(9);
+    // Just above the tolerance: 2.000000003 is 3e-9 from 2 (tolerance 2e-9) → still not whole.
+    expect(normalizeCell(2.000000003, def('so_dv')).issues.map((i) => i.rule)).toEqual(['not_integer']);
+    // A real fraction stays an error.
+    expect(normalizeCell(2093699.9, def('so_dv')).issues.map((i) => i.rule)).toEqual(['not_integer']);
+    // Noise just below zero is zero, not a negative number.
+    expect(normalizeCell(-1e-12, def('so_dv'))).toEqual({ value: 0, issues: [] });
+  });
+});
+
+describe('money units (layouts.md, Money units in the header)', () => {
+  const trieu = { moneyScale: 1_000_000 };
+  const nghin = { moneyScale: 1000 };
+
+  it('converts amounts to đồng', () => {
+    expect(normalizeCell(2.5, def('kp_thu'), trieu)).toEqual({ value: 2_500_000, issues: [] }); // 2,5 × 10^6
+    expect(normalizeCell('1.500', def('kp_thu'), nghin)).toEqual({ value: 1_500_000, issues: [] }); // 1500 × 1000
+    expect(normalizeCell('12,75', def('kp_thu'), trieu).value).toBe(12_750_000); // 12,75 × 10^6
+    // 2,1 × 10^6 is 2100000.0000000005 in floating point: noise, read as 2.100.000.
+    expect(normalizeCell(2.1, def('kp_thu'), trieu)).toEqual({ value: 2_100_000, issues: [] });
+    expect(normalizeCell(7, def('kp_thu'), { moneyScale: 1 })).toEqual({ value: 7, issues: [] });
+  });
+
+  it('applies to money columns only', () => {
+    expect(normalizeCell(7, def('so_dv'), trieu)).toEqual({ value: 7, issues: [] });
+  });
+
+  it('problem messages show the value as typed, with its unit', () => {
+    const neg = normalizeCell(-3, def('kp_thu'), trieu);
+    expect(neg.issues.map((i) => i.rule)).toEqual(['negative']);
+    expect(neg.issues[0].message).toBe('-3 triệu đồng là số âm. Hãy gõ số từ 0 trở lên.');
+    // 1,2345678 triệu = 1.234.567,8 đồng: a fraction of a đồng.
+    const frac = normalizeCell('1,2345678', def('kp_thu'), trieu);
+    expect(frac.issues.map((i) => i.rule)).toEqual(['not_integer']);
+    expect(frac.issues[0].message).toContain('1,2345678 triệu đồng là 1.234.567,8 đồng');
+    expect(normalizeCell('abc', def('kp_thu'), nghin).issues[0].message).toContain('số tiền (nghìn đồng)');
+  });
+
+  it('a fix writes the number in the header unit, not in đồng', () => {
+    const read = columnReader(def('kp_thu'), nghin);
+    // "1.500" in a nghìn đồng column: value 1.500.000 đồng, the cell becomes the number 1500.
+    expect(read('1.500')).toMatchObject({ value: 1_500_000, fix: { value: 1500, label: 'Đổi thành số 1.500' } });
+    expect(read(1500)).toEqual({ value: 1_500_000, issues: [] });
+  });
+});
+
+describe('legacy text in choice and yes/no cells (layouts.md, Values)', () => {
+  it('TCVN3 Cã is Có, with the legacy warning and a fix', () => {
+    // TCVN3 ã (0xE3) is ó: "Cã" → "Có". The detector alone refuses it ("Cã" is a syllable as typed).
+    const r = normalizeCell('Cã', def('co_ke_hoach'));
+    expect(r.value).toBe(true);
+    expect(r.issues).toEqual([
+      {
+        rule: 'legacy_encoding',
+        severity: 'warning',
+        encoding: 'tcvn3',
+        message: '"Cã" được gõ bằng bảng mã cũ TCVN3 (ABC); chương trình đọc là "Có". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.',
+        fix: { value: 'Có', label: 'Đổi thành "Có"' },
+      },
+    ]);
+  });
+
+  it('C§CS (TCVN3 § = Đ) and CÑCS (VNI Ñ = Đ) are CĐCS', () => {
+    const t = normalizeCell('C§CS', def('cap'));
+    expect(t.value).toBe('CĐCS');
+    expect(t.issues.map((i) => [i.rule, i.encoding])).toEqual([['legacy_encoding', 'tcvn3']]);
+    const v = normalizeCell('CÑCS', def('cap'));
+    expect(v.value).toBe('CĐCS');
+    expect(v.issues.map((i) => [i.rule, i.encoding])).toEqual([['legacy_encoding', 'vni']]);
+  });
+
+  it('VNI and TCVN3 yes/no words and levels', () => {
+    expect(normalizeCell('Coù', def('co_ke_hoach')).value).toBe(true); // VNI où = ó
+    expect(normalizeCell('Khoâng', def('co_ke_hoach')).value).toBe(false); // VNI oâ = ô
+    expect(normalizeCell('Kh«ng', def('co_ke_hoach')).value).toBe(false); // TCVN3 « = ô
+    expect(normalizeCell('Ch­a', def('co_ke_hoach')).value).toBe(false); // TCVN3 soft hyphen = ư: Chưa
+    expect(normalizeCell('C§ cÊp trªn', def('cap')).value).toBe('CĐ cấp trên'); // TCVN3 Ê = ấ, ª = ê
+  });
+
+  it('a text that matches nothing in either conversion is still invalid_choice', () => {
+    expect(normalizeCell('C§XX', def('cap')).issues.map((i) => i.rule)).toEqual(['invalid_choice']);
+    // TCVN3 ú is ỳ ("Cỳ"), VNI has no lone ú: neither reads as a yes/no word.
+    expect(normalizeCell('Cú', def('co_ke_hoach')).issues.map((i) => i.rule)).toEqual(['invalid_choice']);
+  });
+
+  it('legacyMatch tries both conversions', () => {
+    const only = (want: string) => (t: string) => (t === want ? t : undefined);
+    expect(legacyMatch('C§CS', only('CĐCS'))).toEqual({ encoding: 'tcvn3', value: 'CĐCS' });
+    expect(legacyMatch('CÑCS', only('CĐCS'))).toEqual({ encoding: 'vni', value: 'CĐCS' });
+    expect(legacyMatch('CDCS', only('CĐCS'))).toBeUndefined(); // plain ASCII: nothing to convert
   });
 });

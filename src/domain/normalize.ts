@@ -1,14 +1,16 @@
 /**
  * Turns one raw cell into the value the engine computes with, or a problem.
- * Silent normalisation (spec/validation.md): NFD → NFC, spaces, Vietnamese number text,
- * the listed variants of choices and booleans. Legacy-encoded text is converted and reported.
+ * Silent normalisation (spec/validation.md, layouts.md "Values"): NFD → NFC, spaces, Vietnamese
+ * number text, floating-point noise, money in nghìn/triệu đồng to đồng, the listed variants of
+ * choices and booleans. Legacy-encoded text (also in choice and yes/no cells) is converted and reported.
  */
 import type { ColumnDef } from './catalog';
 import { isCellError, type RawCell } from './grid';
-import { fromLegacy, type LegacyEncoding } from './legacyEncoding';
+import { convertLegacy, fromLegacy, type LegacyEncoding } from './legacyEncoding';
 import type { Fix, RuleId } from './problem';
 import { cleanText, matchKey, scanText, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE, TEXT_NEEDS_CLEANING } from './text';
 import { formatNumber } from './format';
+import { moneyUnitName } from './moneyUnit';
 
 export type Value = string | number | boolean;
 
@@ -106,8 +108,34 @@ function normalizeText(raw: RawCell): Normalized {
   return { value: text, issues: NO_ISSUES };
 }
 
-function normalizeNumber(raw: RawCell, def: ColumnDef): Normalized {
-  const what = def.type === 'money' ? 'số tiền (đồng)' : 'số nguyên';
+/** How close to a whole number a number must be to be that number (layouts.md, "Values"). */
+const WHOLE_TOLERANCE = 1e-9;
+
+/**
+ * A number within 1e-9 (relative to its size, and at least 1e-9 absolute) of a whole number is
+ * that whole number: `=E5*70%` caches `2093699.9999999998` where Excel shows `2.093.700`, and
+ * converting `2,1` triệu đồng to đồng gives `2100000.0000000005`. Anything further off is kept.
+ *
+ * @example
+ * wholeIfNoise(2093699.9999999998) // 2093700
+ * wholeIfNoise(1.5) // 1.5
+ */
+export function wholeIfNoise(n: number): number {
+  const whole = Math.round(n);
+  if (whole === n || !Number.isFinite(n)) return n;
+  // `+ 0` turns the -0 that rounding a tiny negative gives into 0.
+  return Math.abs(n - whole) <= WHOLE_TOLERANCE * Math.max(1, Math.abs(whole)) ? whole + 0 : n;
+}
+
+/** How a column's numbers are read: the factor from the header's money unit to đồng. */
+export interface ReadOptions {
+  /** 1 (đồng, the default), 1000 (nghìn đồng) or 1,000,000 (triệu đồng); money columns only. */
+  readonly moneyScale?: number;
+}
+
+function normalizeNumber(raw: RawCell, def: ColumnDef, scale: number): Normalized {
+  const unit = def.type === 'money' ? moneyUnitName(scale) : '';
+  const what = def.type === 'money' ? `số tiền (${unit})` : 'số nguyên';
   let n: number;
   if (typeof raw === 'number') {
     n = raw;
@@ -148,27 +176,27 @@ function normalizeNumber(raw: RawCell, def: ColumnDef): Normalized {
   if (!Number.isFinite(n)) {
     return { issues: [issue('not_a_number', 'error', `Giá trị không phải là số. Hãy gõ ${what}.`)] };
   }
-  if (n < 0) {
+  // Messages show the number as typed (in the header's unit); the value is in đồng.
+  const typed = wholeIfNoise(n);
+  const shown = scale === 1 ? formatNumber(n, 6) : `${formatNumber(n, 9)} ${unit}`;
+  if (typed < 0) {
     return {
-      issues: [issue('negative', 'error', `${formatNumber(n, 6)} là số âm. Hãy gõ số từ 0 trở lên.`)],
+      issues: [issue('negative', 'error', `${shown} là số âm. Hãy gõ số từ 0 trở lên.`)],
     };
   }
-  if (!Number.isInteger(n)) {
-    return {
-      issues: [
-        issue(
-          'not_integer',
-          'error',
-          `${formatNumber(n, 6)} không phải là số nguyên. Hãy gõ ${what} không có phần lẻ (dấu phẩy là dấu thập phân; nghìn viết 1.250 hoặc 1250).`,
-        ),
-      ],
-    };
+  const value = scale === 1 ? typed : wholeIfNoise(n * scale);
+  if (!Number.isInteger(value)) {
+    const message =
+      scale === 1
+        ? `${shown} không phải là số nguyên. Hãy gõ ${what} không có phần lẻ (dấu phẩy là dấu thập phân; nghìn viết 1.250 hoặc 1250).`
+        : `${shown} là ${formatNumber(value, 6)} đồng, không phải số đồng nguyên. Hãy kiểm tra lại số lẻ sau dấu phẩy (dấu phẩy là dấu thập phân).`;
+    return { issues: [issue('not_integer', 'error', message)] };
   }
-  if (!Number.isSafeInteger(n)) {
+  if (!Number.isSafeInteger(value)) {
     return { issues: [issue('not_a_number', 'error', `Số quá lớn. Hãy kiểm tra lại và gõ ${what}.`)] };
   }
   // Number text such as "9.000" is read silently; canonicalFix offers turning it into a number.
-  return { value: n, issues: NO_ISSUES };
+  return { value, issues: NO_ISSUES };
 }
 
 function normalizeYear(raw: RawCell): Normalized {
@@ -206,6 +234,34 @@ function choiceList(def: ColumnDef): string {
   return (def.choices ?? []).map((c) => c.value).join(', ');
 }
 
+/** Latin-1 signs that TCVN3 and VNI text is made of; without one, no conversion can change the text. */
+const LATIN1_SIGN = /[\u00a1-\u00ff]/;
+
+/**
+ * Reads a choice or yes/no text that matched nothing as legacy text (layouts.md, "Values"). The
+ * detector's encoding is tried first; short texts such as `Cã` (Có) or `C§CS` / `CÑCS` (CĐCS)
+ * give it too little to go on, so then both conversions are tried and the one that matches a
+ * value is used (TCVN3 first when both do, as the detector breaks ties).
+ *
+ * @example
+ * legacyMatch('C§CS', (t) => (t === 'CĐCS' ? t : undefined)) // { encoding: 'tcvn3', value: 'CĐCS' }
+ */
+export function legacyMatch(
+  text: string,
+  lookup: (converted: string) => string | undefined,
+): { encoding: LegacyEncoding; value: string } | undefined {
+  if (!LATIN1_SIGN.test(text)) return undefined;
+  const detected = fromLegacy(text);
+  const order: readonly LegacyEncoding[] = detected?.encoding === 'vni' ? ['vni', 'tcvn3'] : ['tcvn3', 'vni'];
+  for (const encoding of order) {
+    const converted = cleanText(convertLegacy(text, encoding));
+    if (converted === text) continue;
+    const value = lookup(converted);
+    if (value !== undefined) return { encoding, value };
+  }
+  return undefined;
+}
+
 function normalizeChoice(raw: RawCell, def: ColumnDef): Normalized {
   if (raw === null) return MISSING;
   const text = typeof raw === 'string' ? cleanText(raw) : display(raw);
@@ -214,11 +270,8 @@ function normalizeChoice(raw: RawCell, def: ColumnDef): Normalized {
   if (direct) {
     return { value: direct, issues: NO_ISSUES };
   }
-  const legacy = fromLegacy(text);
-  if (legacy) {
-    const converted = lookupChoice(def, cleanText(legacy.text));
-    if (converted) return { value: converted, issues: [legacyIssue(raw, legacy.encoding, converted, `Đổi thành "${converted}"`)] };
-  }
+  const legacy = legacyMatch(text, (t) => lookupChoice(def, t));
+  if (legacy) return { value: legacy.value, issues: [legacyIssue(raw, legacy.encoding, legacy.value, `Đổi thành "${legacy.value}"`)] };
   const old = (def.oldScale ?? []).find((o) => matchKey(o) === matchKey(text));
   const hint = old ? ` "${old}" là mức xếp loại theo cách cũ (trước 2019), không dùng nữa.` : '';
   return {
@@ -244,14 +297,11 @@ function normalizeBool(raw: RawCell, def: ColumnDef): Normalized {
   const key = matchKey(text);
   if (YES.has(key) || YES.has(text)) return { value: true, issues: NO_ISSUES };
   if (NO.has(key)) return { value: false, issues: NO_ISSUES };
-  const legacy = fromLegacy(text);
-  if (legacy) {
-    const k2 = matchKey(legacy.text);
-    if (YES.has(k2) || NO.has(k2)) {
-      const canonical = YES.has(k2) ? 'Có' : 'Không';
-      return { value: YES.has(k2), issues: [legacyIssue(raw, legacy.encoding, canonical, `Đổi thành "${canonical}"`)] };
-    }
-  }
+  const legacy = legacyMatch(text, (t) => {
+    const k = matchKey(t);
+    return YES.has(k) ? 'Có' : NO.has(k) ? 'Không' : undefined;
+  });
+  if (legacy) return { value: legacy.value === 'Có', issues: [legacyIssue(raw, legacy.encoding, legacy.value, `Đổi thành "${legacy.value}"`)] };
   return {
     issues: [
       issue('invalid_choice', 'error', `"${display(raw)}" không rõ là có hay không (cột "${def.header}"). Hãy gõ Có hoặc Không.`),
@@ -265,20 +315,29 @@ function normalizeBool(raw: RawCell, def: ColumnDef): Normalized {
  * @example
  * normalizeCell('9.000', columnDef('so_dv')!).value // 9000
  * normalizeCell('HTT', columnDef('xep_loai')!).value // 'Hoàn thành tốt nhiệm vụ'
+ * normalizeCell(2.5, columnDef('kp_thu')!, { moneyScale: 1_000_000 }).value // 2500000 (đồng)
  */
-export function normalizeCell(raw: RawCell, def: ColumnDef): Normalized {
+export function normalizeCell(raw: RawCell, def: ColumnDef, options?: ReadOptions): Normalized {
+  const scale = moneyScaleOf(def, options);
+  if (scale !== 1) return normalizeUncached(raw, def, scale);
   if (typeof raw === 'string' && (def.type === 'choice' || def.type === 'bool' || def.type === 'year')) {
     // Few distinct texts repeat down these columns ("Có", "HTT", "Nhà nước"): read each once.
     let cache = CELL_CACHE.get(def);
     if (!cache) CELL_CACHE.set(def, (cache = new Map()));
     let hit = cache.get(raw);
     if (!hit) {
-      hit = normalizeUncached(raw, def);
+      hit = normalizeUncached(raw, def, 1);
       if (cache.size < CELL_CACHE_LIMIT) cache.set(raw, hit);
     }
     return hit;
   }
-  return normalizeUncached(raw, def);
+  return normalizeUncached(raw, def, 1);
+}
+
+/** The factor to đồng for a column: the header's money unit, for money columns only. */
+function moneyScaleOf(def: ColumnDef, options: ReadOptions | undefined): number {
+  const scale = options?.moneyScale;
+  return def.type === 'money' && scale !== undefined && scale > 0 ? scale : 1;
 }
 
 const CELL_CACHE_LIMIT = 5_000;
@@ -296,15 +355,19 @@ export interface CellReading extends Normalized {
  * @example
  * const read = columnReader(columnDef('xep_loai')!);
  * read('HTT') // { value: 'Hoàn thành tốt nhiệm vụ', issues: [], fix: { value: 'Hoàn thành tốt nhiệm vụ', … } }
+ * columnReader(columnDef('kp_thu')!, { moneyScale: 1000 })('1.500') // value 1500000 (đồng); fix writes 1500
  */
-export function columnReader(def: ColumnDef): (raw: RawCell) => CellReading {
+export function columnReader(def: ColumnDef, options?: ReadOptions): (raw: RawCell) => CellReading {
+  const scale = moneyScaleOf(def, options);
   const read = (raw: RawCell): CellReading => {
-    const n = normalizeUncached(raw, def);
+    const n = normalizeUncached(raw, def, scale);
     if (n.issues.length) {
       const fix = n.issues.find((x) => x.fix)?.fix;
       return fix ? { ...n, fix } : n;
     }
-    const fix = canonicalFix(raw, def, n.value);
+    // A fix writes the number in the header's unit, as the user typed it, never in đồng.
+    const typed = scale !== 1 && typeof n.value === 'number' ? n.value / scale : n.value;
+    const fix = canonicalFix(raw, def, typed);
     return fix ? { ...n, fix } : n;
   };
   if (def.type !== 'choice' && def.type !== 'bool' && def.type !== 'year') return read;
@@ -320,7 +383,7 @@ export function columnReader(def: ColumnDef): (raw: RawCell) => CellReading {
   };
 }
 
-function normalizeUncached(raw: RawCell, def: ColumnDef): Normalized {
+function normalizeUncached(raw: RawCell, def: ColumnDef, scale: number): Normalized {
   if (isCellError(raw)) {
     return {
       issues: [
@@ -337,7 +400,7 @@ function normalizeUncached(raw: RawCell, def: ColumnDef): Normalized {
       return normalizeText(raw);
     case 'int':
     case 'money':
-      return normalizeNumber(raw, def);
+      return normalizeNumber(raw, def, scale);
     case 'year':
       return normalizeYear(raw);
     case 'choice':
