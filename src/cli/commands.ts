@@ -81,9 +81,10 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const y = year(args.options.get('year'));
   if (io.progress) io.err(`Đang đọc ${input}…`);
   const wb = openInput(input);
-  const outcome = await runCheck(wb, { targetSet: set, sheet: args.options.get('sheet'), year: y, today: io.today });
+  const outcome = await runCheck(wb, { targetSet: set, sheet: args.options.get('sheet'), year: y, fileName: input, today: io.today });
   if (!outcome.ok) throw new UsageError(`${input}: ${outcome.error.message}`);
   for (const notice of outcome.notices) io.out(`Lưu ý: ${notice}`);
+  if (outcome.result.yearNote) io.out(`Lưu ý: ${outcome.result.yearNote}`);
   printResult(outcome.result, io);
   if (json) {
     writeJsonLines(json, toJsonReport(outcome.result));

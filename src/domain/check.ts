@@ -14,6 +14,7 @@ import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result
 import type { Status } from './status';
 import { isMultiYear, type TargetSet } from './targetSet';
 import { tableRows } from './rows';
+import { sheetYear } from './table/sheetYear';
 import { scanText, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE, TEXT_NEEDS_CLEANING } from './text';
 import { ScopeMemo } from './scope';
 import type { UnitRow } from './unit';
@@ -29,8 +30,13 @@ import {
 
 export interface CheckOptions {
   readonly targetSet: TargetSet;
-  /** The run's year; default: the latest `nam` in the data, else a year in the title rows, else today's. */
+  /**
+   * The run's year; default (table/sheetYear.ts): the latest `nam` in the data, else a year in
+   * the title rows, the sheet name, the file name, else today's (with a warning).
+   */
   readonly year?: number;
+  /** The workbook's file name: a year in it is the run's year when nothing closer names one. */
+  readonly fileName?: string;
   /** Today, for the default year (injectable for tests). */
   readonly today?: Date;
 }
@@ -73,7 +79,10 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   const columns = dataCols.flatMap((c) => {
     const def = columnDef(c.key as string);
     if (!def) return [];
-    return [{ col: c.col, key: def.key, read: columnReader(def), counts: def.type === 'int' || def.type === 'money', text: def.type === 'text' }];
+    // Money in nghìn or triệu đồng (header unit) goes through the reader, which converts it to đồng.
+    const scale = def.type === 'money' ? (c.moneyScale ?? 1) : 1;
+    const counts = (def.type === 'int' || def.type === 'money') && scale === 1;
+    return [{ col: c.col, key: def.key, read: columnReader(def, { moneyScale: scale }), counts, text: def.type === 'text' }];
   });
   // Column by column: each column's reading is one tight loop with one kind of cell.
   const staged: Staged[] = unitRows.map((row) => ({ row, values: {} }));
@@ -122,7 +131,15 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
     problems.push(problem);
   }
 
-  const year = options.year ?? latestYear(staged) ?? layout.titleYear ?? (options.today ?? new Date()).getFullYear();
+  const runYear = sheetYear({
+    option: options.year,
+    dataYear: latestYear(staged),
+    titleRows: grid.rows.slice(0, layout.headerTop - 1),
+    sheetName: grid.name,
+    fileName: options.fileName,
+    today: options.today ?? new Date(),
+  });
+  const year = runYear.year;
   const units: UnitRow[] = staged.map((s) => {
     const code = s.values.ma_don_vi;
     const name = s.values.ten_don_vi;
@@ -178,7 +195,19 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   const groups = layout.keyCol.has('don_vi_cap_tren') ? groupResults(set, units, year) : undefined;
   return {
     ok: true,
-    value: { targetSet: set, year, sheet: grid.name, layout, units: unitResults, indicators, problems, fixes, ...(groups ? { groups } : {}) },
+    value: {
+      targetSet: set,
+      year,
+      yearSource: runYear.source,
+      ...(runYear.note ? { yearNote: runYear.note } : {}),
+      sheet: grid.name,
+      layout,
+      units: unitResults,
+      indicators,
+      problems,
+      fixes,
+      ...(groups ? { groups } : {}),
+    },
   };
 }
 

@@ -2,16 +2,25 @@
  * The JSON report of spec/interfaces.md, built from the result model. Its shape is a stable
  * contract for outside checks: change it only by adding fields.
  */
+import { columnDef } from './catalog';
+import { moneyUnitName } from './moneyUnit';
 import { toNumber } from './rational';
 import type { Problem } from './problem';
 import type { CheckResult, IndicatorResult } from './result';
 import type { Status } from './status';
+import type { YearSource } from './table/sheetYear';
 import type { Comparator } from './targetSet';
 
 export interface JsonReport {
   preset: string;
   year: number;
+  /** Where the year came from: `--year`, the Năm column, the title, the sheet or file name, or a guess. */
+  yearSource?: YearSource;
+  /** The warning about the year (a guessed year, the later year of a range). */
+  yearNote?: string;
   sheet: string;
+  /** Money column → the unit its amounts were typed in (`đồng`, `nghìn đồng`, `triệu đồng`); amounts are computed in đồng. */
+  moneyUnits?: Record<string, string>;
   units: { row: number; code?: string; name?: string; status: Record<string, Status>; errors: number }[];
   indicators: {
     id: string;
@@ -63,6 +72,15 @@ function indicatorJson(i: IndicatorResult): IndicatorJson {
   };
 }
 
+/** The unit of each money column of the table, when it has any. */
+function moneyUnitsJson(result: CheckResult): { moneyUnits?: Record<string, string> } {
+  const units: Record<string, string> = {};
+  for (const c of result.layout.columns) {
+    if (c.role === 'data' && c.key && columnDef(c.key)?.type === 'money') units[c.key] = moneyUnitName(c.moneyScale);
+  }
+  return Object.keys(units).length ? { moneyUnits: units } : {};
+}
+
 /**
  * Builds the report object (serialise it with JSON.stringify).
  *
@@ -73,7 +91,10 @@ export function toJsonReport(result: CheckResult): JsonReport {
   return {
     preset: result.targetSet.id,
     year: result.year,
+    ...(result.yearSource ? { yearSource: result.yearSource } : {}),
+    ...(result.yearNote ? { yearNote: result.yearNote } : {}),
     sheet: result.sheet,
+    ...moneyUnitsJson(result),
     units: result.units.map((u) => ({
       row: u.row,
       ...(u.code !== undefined ? { code: u.code } : {}),

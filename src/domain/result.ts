@@ -7,6 +7,7 @@ import type { TableLayout } from './header';
 import type { IndicatorKind, Target, TargetSet } from './targetSet';
 import type { Problem, UnitRef } from './problem';
 import type { Status } from './status';
+import type { YearSource } from './table/sheetYear';
 
 export interface UnitResult {
   /** 1-based sheet row. */
@@ -62,6 +63,10 @@ export interface CellFix {
 export interface CheckResult {
   readonly targetSet: TargetSet;
   readonly year: number;
+  /** Where the year came from (table/sheetYear.ts); absent in results made before it was tracked. */
+  readonly yearSource?: YearSource;
+  /** The warning about the year the user must see: a guessed year, or the later year of a range. */
+  readonly yearNote?: string;
   readonly sheet: string;
   readonly layout: TableLayout;
   readonly units: readonly UnitResult[];

@@ -21,6 +21,8 @@ export interface RunOptions {
   /** The data sheet; default the first sheet that holds a CĐCS table. */
   readonly sheet?: string;
   readonly year?: number;
+  /** The workbook's file name (a year in it is the report year when nothing closer names one). */
+  readonly fileName?: string;
   readonly today: Date;
 }
 
@@ -136,7 +138,7 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
       },
     };
   }
-  const outcome = checkSheet(found.grid, { targetSet: set, year: options.year, today: options.today });
+  const outcome = checkSheet(found.grid, { targetSet: set, year: options.year, fileName: options.fileName, today: options.today });
   if (!outcome.ok) return { ok: false, error: outcome.error };
   if (statusColumnsStart(outcome.value) === undefined) {
     const { layout, sheet } = outcome.value;
