@@ -183,6 +183,35 @@ describe('cells right of the table', () => {
     expect(() => readFileSync(path('stray-out.xlsx'))).toThrow();
   });
 
+  it('a stray cell far right below the units moves nothing and is not refused', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dữ liệu');
+    addTable(ws);
+    ws.getCell('XFA8').value = 'x';
+    await wb.xlsx.writeFile(path('stray-below.xlsx'));
+    const { code } = await check(path('stray-below.xlsx'), path('stray-below-out.xlsx'));
+    expect(code).toBe(0);
+    const out = (await read(path('stray-below-out.xlsx'))).getWorksheet('Dữ liệu')!;
+    expect(statusHeaderCols(out, 1)[0]).toBe(15);
+    expect(out.getCell('XFA8').value).toBe('x');
+  });
+
+  it('a formatted empty cell between the table and the status columns is never covered on a re-run', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dữ liệu');
+    addTable(ws);
+    ws.getCell('P1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } };
+    await wb.xlsx.writeFile(path('fmt-gap.xlsx'));
+    await check(path('fmt-gap.xlsx'), path('fmt-gap-1.xlsx'));
+    await check(path('fmt-gap-1.xlsx'), path('fmt-gap-2.xlsx'));
+    for (const file of ['fmt-gap-1.xlsx', 'fmt-gap-2.xlsx']) {
+      const out = (await read(path(file))).getWorksheet('Dữ liệu')!;
+      // P1 (16) is the user's: statuses from R (18), in both runs.
+      expect(statusHeaderCols(out, 1)[0]).toBe(18);
+      expect(out.getCell('P1').fill).toMatchObject({ fgColor: { argb: 'FF00FF00' } });
+    }
+  });
+
   it('a note typed below the table in a status column survives the next run', async () => {
     const wb = new ExcelJS.Workbook();
     addTable(wb.addWorksheet('Dữ liệu'));
@@ -195,10 +224,9 @@ describe('cells right of the table', () => {
     expect((await check(path('note-2.xlsx'), path('note-3.xlsx'))).code).toBe(0);
     const out = (await read(path('note-3.xlsx'))).getWorksheet('Dữ liệu')!;
     expect(out.getCell('O10').value).toBe('Đã xem ngày 20/11');
-    // O10 is the user's now, in the rows the table spans down to: the statuses move past it,
-    // after one empty column: from Q (17). Nothing of theirs is left in O…V above row 10.
-    expect(statusHeaderCols(out, 1)[0]).toBe(17);
-    expect(out.getCell('O2').value).toBeNull();
+    // O10 is in no row the statuses are written in (header, units): they stay from O (15).
+    expect(statusHeaderCols(out, 1)[0]).toBe(15);
+    expect(out.getCell('O2').value).toBe('Đạt');
   });
 });
 

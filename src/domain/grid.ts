@@ -28,11 +28,12 @@ export interface SheetGrid {
   readonly name: string;
   readonly rows: readonly (readonly RawCell[])[];
   /**
-   * Per row (index r − 1, for the rows in `rows`), the last 0-based column holding a cell of any
-   * kind — a value, a formula, or only a format (−1 for none). The product never writes over such
-   * a cell. Adapters that cannot tell leave it out.
+   * Per row (index r − 1, for the rows in `rows`), the last 0-based column holding a cell without
+   * a value — one that only carries a format, or a formula without a result (−1 for none). Such a
+   * cell is the user's: the product never writes over it. Adapters that cannot tell leave it out;
+   * one that knows only a bounding box may report more than there is, never less.
    */
-  readonly cellExtent?: ArrayLike<number>;
+  readonly blankCellExtent?: ArrayLike<number>;
   /** Merged ranges of the sheet. Adapters that cannot tell leave it out. */
   readonly merges?: readonly CellRange[];
 }

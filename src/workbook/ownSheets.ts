@@ -46,6 +46,35 @@ const SIGNATURES: Readonly<Record<OwnSheetKind, readonly (readonly string[])[]>>
 /** The product's header rows sit near the top; a larger sheet is not scanned further. */
 const SIGNATURE_SCAN_ROWS = 60;
 
+/**
+ * The marker an adapter writes with each of the product's sheets: a hidden workbook-scoped
+ * defined name `_ChiTieu.<kind>` referring to the sheet's A1. Excel rewrites a name's reference
+ * when the sheet is renamed and does not copy workbook names with a copied sheet, so the marker
+ * follows the product's sheet and never a user's copy of it.
+ *
+ * @example
+ * markName('summary') // '_ChiTieu.summary'
+ */
+export function markName(kind: OwnSheetKind): string {
+  return '_ChiTieu.' + kind;
+}
+
+/**
+ * The kind a defined name marks, and the sheet its reference (`'Tổng hợp'!$A$1`, with or without
+ * a leading `=`) points at; undefined for any other name or a broken reference (`#REF!`).
+ *
+ * @example
+ * readMark('_ChiTieu.summary', "='Tổng hợp (2)'!$A$1") // { kind: 'summary', sheet: 'Tổng hợp (2)' }
+ */
+export function readMark(name: string, reference: string): { kind: OwnSheetKind; sheet: string } | undefined {
+  const kind = OWN_SHEET_KINDS.find((k) => markName(k) === name);
+  if (!kind) return undefined;
+  const ref = reference.trim().replace(/^=/, '');
+  const quoted = /^'((?:[^']|'')+)'!/.exec(ref);
+  const sheet = quoted ? quoted[1].replace(/''/g, "'") : /^([^'!#]+)!/.exec(ref)?.[1];
+  return sheet === undefined ? undefined : { kind, sheet };
+}
+
 /** Sheet names compare as Excel compares them: case-insensitively. */
 export const sheetKey = (name: string): string => name.normalize('NFC').toLowerCase();
 

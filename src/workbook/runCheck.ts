@@ -13,7 +13,7 @@ import { contentKind, listSheets, OWN_SHEET_KINDS, resolveOwnSheets, sheetKey } 
 import type { OutputPlan } from './plan';
 import type { SheetInfo, WorkbookPort } from './port';
 import { renderResult } from './render';
-import { statusColumnCount, statusColumnsStart } from './render/statusColumns';
+import { lastUsedInWrittenRows, statusColumnCount, statusColumnsStart } from './render/statusColumns';
 
 export interface RunOptions {
   /** A built-in set; without it the workbook's own `Chỉ tiêu` sheet is used. */
@@ -146,7 +146,7 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
       ok: false,
       error: {
         code: 'no_room',
-        message: `Không còn chỗ ghi ${statusColumnCount(outcome.value)} cột kết quả bên phải bảng trong sheet "${sheet}": hàng của bảng có ô đến tận cột ${columnLetters(layout.lastUsedCol)}, nên các cột kết quả sẽ vượt quá cột XFD (cột cuối cùng của Excel). Hãy xóa các ô thừa ở xa bên phải bảng (từ cột ${columnLetters(layout.lastCol + 1)} trở đi) rồi chạy lại.`,
+        message: `Không còn chỗ ghi ${statusColumnCount(outcome.value)} cột kết quả bên phải bảng trong sheet "${sheet}": hàng của bảng có ô đến tận cột ${columnLetters(lastUsedInWrittenRows(outcome.value))}, nên các cột kết quả sẽ vượt quá cột XFD (cột cuối cùng của Excel). Hãy xóa các ô thừa ở xa bên phải bảng (từ cột ${columnLetters(layout.lastCol + 1)} trở đi) rồi chạy lại.`,
       },
     };
   }

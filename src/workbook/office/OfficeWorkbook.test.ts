@@ -63,7 +63,7 @@ describe('readSheet', () => {
       name: DATA,
       rows: [[], [], [null, null, 'x', 1.5, null, 2], [null, null, { error: '#DIV/0!' }, null, true], [], [null, null, 0]],
       // Cells with anything (the fill on H9 too) span C3:H9: rows 3–6 of those read reach column H (index 7).
-      cellExtent: Int32Array.from([-1, -1, 7, 7, 7, 7]),
+      blankCellExtent: Int32Array.from([-1, -1, 7, 7, 7, 7]),
     });
     expect(fake.stats.syncs).toBe(2);
     expect(port.lastStats().syncs).toBe(2);

@@ -17,6 +17,7 @@ import { a1, columnLetters, isCellError, type RawCell, type SheetGrid } from '..
 import type { CellSnapshot, CellWrite, InteractivePort } from '../interactive';
 import { patchRows } from '../patchRows';
 import type { CellSpec, ClearPlan, DataSheetPatch, OutputPlan, SheetSpec } from '../plan';
+import { markName, readMark, type OwnSheetKind } from '../ownSheets';
 import type { SheetInfo } from '../port';
 import { STYLES, type StyleKey } from '../styles';
 import {
@@ -143,14 +144,14 @@ function formattedExtent(
   rowCount: number,
   valuesRight: number,
   formatted: { isNullObject: boolean; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
-): { cellExtent?: Int32Array } {
+): { blankCellExtent?: Int32Array } {
   if (formatted.isNullObject) return {};
   const right = formatted.columnIndex + formatted.columnCount - 1;
   if (right <= valuesRight) return {};
   const extent = new Int32Array(rowCount).fill(-1);
   const end = Math.min(rowCount, formatted.rowIndex + formatted.rowCount);
   for (let r = formatted.rowIndex; r < end; r++) extent[r] = right;
-  return { cellExtent: extent };
+  return { blankCellExtent: extent };
 }
 
 function isPayloadError(e: unknown): boolean {
@@ -210,14 +211,11 @@ class OfficeAdapter implements InteractivePort {
    */
   async sheetInfos(): Promise<SheetInfo[]> {
     return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/visibility');
-      this.tally.queued(cost(0, 1));
-      let infos: SheetInfo[] = [];
-      await this.tally.sync(ctx, () =>
-        jsonBytes((infos = sheets.items.map((s) => ({ name: s.name, hidden: String(s.visibility) !== 'Visible' })))),
-      );
-      return infos;
+      const { names, visibility, marks } = await this.sheetsIn(ctx);
+      return names.map((name, i) => {
+        const mark = marks.get(sheetKey(name));
+        return { name, hidden: visibility[i] !== 'Visible', ...(mark ? { mark } : {}) };
+      });
     });
   }
 
@@ -290,21 +288,46 @@ class OfficeAdapter implements InteractivePort {
     });
   }
 
-  /** The workbook's sheet names, in one sync (the first of apply and clear). */
-  private async sheetNamesIn(ctx: Excel.RequestContext): Promise<string[]> {
+  /**
+   * The workbook's sheets (names, visibility) and the product's markers on them, in one sync (the
+   * first of apply and clear). Markers are workbook-scoped names (`Workbook.names`, ExcelApi 1.1;
+   * `NamedItem.formula`, 1.7) whose reference Excel keeps pointing at the sheet through a rename.
+   */
+  private async sheetsIn(ctx: Excel.RequestContext): Promise<{
+    names: string[];
+    visibility: string[];
+    marks: Map<string, OwnSheetKind>;
+    markNames: Set<string>;
+  }> {
     const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name');
-    this.tally.queued(cost(0, 1));
+    sheets.load('items/name,items/visibility');
+    const defined = ctx.workbook.names;
+    defined.load('items/name,items/formula');
+    this.tally.queued(cost(0, 2));
     let names: string[] = [];
-    await this.tally.sync(ctx, () => jsonBytes((names = sheets.items.map((s) => s.name))));
-    return names;
+    let visibility: string[] = [];
+    const marks = new Map<string, OwnSheetKind>();
+    const markNames = new Set<string>();
+    await this.tally.sync(ctx, () => {
+      names = sheets.items.map((s) => s.name);
+      visibility = sheets.items.map((s) => String(s.visibility));
+      const items = defined.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') }));
+      for (const item of items) {
+        const mark = readMark(item.name, item.formula);
+        if (!mark) continue;
+        markNames.add(item.name);
+        marks.set(sheetKey(mark.sheet), mark.kind);
+      }
+      return jsonBytes([names, visibility, items]);
+    });
+    return { names, visibility, marks, markNames };
   }
 
   async apply(plan: OutputPlan): Promise<void> {
     await this.run(async (ctx) => {
       const label = 'Đang ghi kết quả…';
       this.progress(0, label);
-      const names = await this.sheetNamesIn(ctx);
+      const { names, markNames } = await this.sheetsIn(ctx);
       const existing = new Map(names.map((n) => [sheetKey(n), n]));
 
       const ops: Op[] = [];
@@ -349,6 +372,7 @@ class OfficeAdapter implements InteractivePort {
               : undefined;
         this.sheetOps(ops, ws, spec, replace ? undefined : actual, create, rangeAreas);
         added.add(key);
+        if (spec.kind) this.markOps(ops, ctx, ws, markName(spec.kind), markNames);
       }
       await this.runOps(ctx, ops, label);
     });
@@ -433,9 +457,17 @@ class OfficeAdapter implements InteractivePort {
     await this.run(async (ctx) => {
       const label = 'Đang xóa kết quả…';
       this.progress(0, label);
-      const names = await this.sheetNamesIn(ctx);
+      const { names, markNames } = await this.sheetsIn(ctx);
       const existing = new Map(names.map((n) => [sheetKey(n), n]));
       let queued = false;
+      // The markers go with the product's sheets (a deleted sheet leaves its name as #REF!).
+      if (plan.sheets.length) {
+        for (const mark of markNames) {
+          ctx.workbook.names.getItem(mark).delete();
+          this.tally.queued(cost(1, 1));
+          queued = true;
+        }
+      }
       for (const name of plan.sheets) {
         const actual = existing.get(sheetKey(name));
         if (actual === undefined) continue;
@@ -604,6 +636,19 @@ class OfficeAdapter implements InteractivePort {
       }
       i = j + 1;
     }
+  }
+
+  /** Points the marker of a product sheet at it: the old name (if any) is replaced by a hidden new one. */
+  private markOps(ops: Op[], ctx: Excel.RequestContext, ws: () => Excel.Worksheet, name: string, existing: Set<string>): void {
+    ops.push({
+      bytes: cost(3, 3),
+      queue: () => {
+        if (existing.has(name)) ctx.workbook.names.getItem(name).delete();
+        existing.add(name);
+        const item = ctx.workbook.names.add(name, ws().getRange('A1'));
+        item.visible = false;
+      },
+    });
   }
 
   private dataOps(ops: Op[], ws: () => Excel.Worksheet, patch: DataSheetPatch, rangeAreas: boolean): void {

@@ -17,9 +17,25 @@ export function statusColumnCount(result: CheckResult): number {
 }
 
 /**
+ * The last column the user has something in, in the rows the status columns are written in
+ * (header and units) — a note far right in a footer row neither pushes them away nor is
+ * written over.
+ */
+export function lastUsedInWrittenRows(result: CheckResult): number {
+  const layout = result.layout;
+  const lastUsedAt = (row: number): number => layout.rowLastUsed[row - layout.headerRow] ?? -1;
+  let last = Math.max(layout.lastCol, lastUsedAt(layout.headerRow));
+  for (const u of result.units) {
+    const used = lastUsedAt(u.row);
+    if (used > last) last = used;
+  }
+  return last;
+}
+
+/**
  * The 0-based column where the status columns start, or undefined when they would pass XFD.
- * After everything the user has in the table's rows and one empty column, so no cell of theirs
- * is ever overwritten; moved right of any merged range they would fall under (a status cell
+ * After everything the user has in the header and unit rows and one empty column, so no cell of
+ * theirs is ever overwritten; moved right of any merged range they would fall under (a status cell
  * inside a merge is hidden by it).
  *
  * @example
@@ -29,7 +45,7 @@ export function statusColumnsStart(result: CheckResult): number | undefined {
   const layout = result.layout;
   const count = statusColumnCount(result);
   const bottom = result.units.reduce((max, u) => (u.row > max ? u.row : max), layout.headerRow);
-  let start = layout.lastUsedCol + 2;
+  let start = lastUsedInWrittenRows(result) + 2;
   for (let moved = true; moved && start + count - 1 <= LAST_COLUMN; ) {
     moved = false;
     const block = { top: layout.headerRow, bottom, left: start, right: start + count - 1 };

@@ -65,7 +65,8 @@ export class XlsxWorkbook implements WorkbookPort {
   sheetInfosSync(): SheetInfo[] {
     const wb = this.workbookXml();
     const marks = readMarks(wb);
-    return parseSheets(wb).map((s) => {
+    // A leftover `<sheet r:id="">` (no part behind it) is no sheet, as in sheetNamesSync.
+    return parseSheets(wb).filter((s) => s.relId !== '').map((s) => {
       const state = attr(wb, s.start, tagEnd(wb, s.start), 'state');
       const mark = marks.get(sheetKey(s.name));
       return { name: s.name, hidden: state === 'hidden' || state === 'veryHidden', ...(mark ? { mark } : {}) };
@@ -121,7 +122,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const merges = readMergeCells(xml);
       return {
         ok: true,
-        value: { name: ref.name, rows, ...(extent.data ? { cellExtent: extent.data } : {}), ...(merges.length ? { merges } : {}) },
+        value: { name: ref.name, rows, ...(extent.data ? { blankCellExtent: extent.data } : {}), ...(merges.length ? { merges } : {}) },
       };
     } catch (err) {
       if (err instanceof XlsxError && (err.code === 'too_large' || err.code === 'too_many_cells')) {
@@ -145,7 +146,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const part = this.sheetPart(ref);
       const xml = part.worksheet ? this.pkg.text(part.path) : undefined;
       if (xml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
-      this.pkg.setText(part.path, patchDataSheet(xml, plan.data, style));
+      const patched = patchDataSheet(xml, plan.data, style);
+      // Compressed now rather than at toBytes: the patched rows are not held while other sheets are written.
+      this.pkg.writeText(part.path, (emit) => patched.forEach(emit));
     }
     for (const spec of plan.sheets) this.writeSheet(spec, style);
   }

@@ -1,25 +1,13 @@
 /**
- * The product's marker on its own sheets, in workbook.xml: a hidden workbook-scoped defined name
- * per sheet kind, `_ChiTieu.summary` → `'Tổng hợp'!$A$1`. Excel rewrites a defined name's formula
- * when the sheet is renamed and does not copy workbook-scoped names with a copied sheet, so the
- * marker follows the product's sheet and never a user's copy of it.
+ * The product's marker on its own sheets (ownSheets.ts, markName) in workbook.xml: a hidden
+ * workbook-scoped `<definedName>` per sheet kind, `_ChiTieu.summary` → `'Tổng hợp'!$A$1`.
  */
-import { OWN_SHEET_KINDS, sheetKey, type OwnSheetKind } from '../ownSheets';
+import { markName, readMark, sheetKey, type OwnSheetKind } from '../ownSheets';
 import { quoteSheet } from './refs';
 import { attr, decodeEntities, escapeText, findElement, findElements, rootElement, tagEnd } from './xml';
 
-const PREFIX = '_ChiTieu.';
-
 /** Schema order in CT_Workbook: `definedNames` comes after these. */
 const BEFORE_DEFINED_NAMES = ['sheets', 'functionGroups', 'externalReferences'];
-
-/** The sheet name a formula such as `'Tổng hợp'!$A$1` or `Data!$A$1` refers to. */
-function sheetOfFormula(formula: string): string | undefined {
-  const quoted = /^'((?:[^']|'')+)'!/.exec(formula);
-  if (quoted) return quoted[1].replace(/''/g, "'");
-  const plain = /^([^'!]+)!/.exec(formula);
-  return plain ? plain[1] : undefined;
-}
 
 /**
  * Sheet name (Excel's case-insensitive key) → the kind the product marked it as.
@@ -35,11 +23,10 @@ export function readMarks(xml: string): Map<string, OwnSheetKind> {
   for (const span of findElements(xml, p + 'definedName', dn.openEnd, dn.innerEnd)) {
     const close = tagEnd(xml, span.start);
     const name = attr(xml, span.start, close, 'name') ?? '';
-    if (!name.startsWith(PREFIX) || attr(xml, span.start, close, 'localSheetId') !== undefined) continue;
-    const kind = OWN_SHEET_KINDS.find((k) => PREFIX + k === name);
+    if (attr(xml, span.start, close, 'localSheetId') !== undefined) continue;
     const body = xml.slice(close, xml.lastIndexOf('<', span.end - 1));
-    const sheet = kind ? sheetOfFormula(decodeEntities(body).trim()) : undefined;
-    if (kind && sheet !== undefined) marks.set(sheetKey(sheet), kind);
+    const mark = readMark(name, decodeEntities(body));
+    if (mark) marks.set(sheetKey(mark.sheet), mark.kind);
   }
   return marks;
 }
@@ -52,7 +39,7 @@ export function readMarks(xml: string): Map<string, OwnSheetKind> {
  */
 export function markSheet(xml: string, kind: OwnSheetKind, sheet: string): string {
   const p = rootElement(xml).prefix;
-  const name = PREFIX + kind;
+  const name = markName(kind);
   const el = `<${p}definedName name="${name}" hidden="1">${escapeText(`${quoteSheet(sheet)}!$A$1`)}</${p}definedName>`;
   const dn = findElement(xml, p + 'definedNames');
   if (dn && !dn.selfClosing) {

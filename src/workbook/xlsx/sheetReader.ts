@@ -13,8 +13,9 @@ export interface SheetReadOptions {
   /** Shared strings, loaded only when a cell needs them. */
   readonly sharedStrings: () => readonly string[];
   /**
-   * When given, receives per row the last column holding a cell element of any kind (value,
-   * formula, or format only), −1 for none, for the rows the grid has (SheetGrid.cellExtent).
+   * When given, receives per row the last column holding a cell without a value (a format only,
+   * or a formula without a cached result), −1 for none, for the rows the grid has
+   * (SheetGrid.blankCellExtent).
    */
   readonly extent?: { data?: Int32Array };
 }
@@ -169,6 +170,8 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
           }
           if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
           row![col] = value;
+        } else if (value === null && extent && cellRow > 0 && cellRow <= MAX_ROWS) {
+          extent = noteBlankCell(extent, cellRow, col);
         }
       }
       i = gt;
@@ -233,10 +236,8 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
         if (r > 0) cellRow = rowNum = r;
       }
       prevCol = col;
-      if (extent && cellRow > 0 && cellRow <= MAX_ROWS) {
-        if (cellRow > extent.length) extent = growExtent(extent, cellRow);
-        if (col > extent[cellRow - 1]) extent[cellRow - 1] = col;
-      }
+      // `<c r="P3" s="4"/>`: a cell that only carries a format.
+      if (selfClosing && extent && cellRow > 0 && cellRow <= MAX_ROWS) extent = noteBlankCell(extent, cellRow, col);
       type = cellType(xml, ts);
       vs = ve = -1;
       inline = null;
@@ -273,11 +274,15 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
   return filled;
 }
 
-/** A copy at least `rows` long (doubling), new slots −1. */
-function growExtent(extent: Int32Array, rows: number): Int32Array {
-  const next = new Int32Array(Math.max(rows, extent.length * 2)).fill(-1);
-  next.set(extent);
-  return next;
+/** Records a cell without a value at (row, col); returns the array, grown (doubling) when needed. */
+function noteBlankCell(extent: Int32Array, row: number, col: number): Int32Array {
+  let out = extent;
+  if (row > out.length) {
+    out = new Int32Array(Math.max(row, extent.length * 2)).fill(-1);
+    out.set(extent);
+  }
+  if (col > out[row - 1]) out[row - 1] = col;
+  return out;
 }
 
 /** Missing rows and cells become explicit empties, so callers can index freely. */

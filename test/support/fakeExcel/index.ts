@@ -53,6 +53,7 @@ export interface FakeSheetSeed {
   readonly numberFormats?: Readonly<Record<string, string>>;
   /** A1 → format (fill, font…), to check that user formats survive. */
   readonly formats?: Readonly<Record<string, CellFormat>>;
+  readonly visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 export interface FakeExcelOptions {
@@ -134,6 +135,7 @@ function cellRef(a1: string): { r: number; c: number } {
 
 function seedSheet(seed: FakeSheetSeed): Sheet {
   const sheet = newSheet(seed.name);
+  if (seed.visibility) sheet.visibility = seed.visibility;
   const put = (r: number, c: number, value: unknown): void => {
     const x = seedCell(value);
     if (x) sheet.cells.set(key(r, c), { ...x, nf: 'General' });
@@ -198,7 +200,7 @@ export function createFakeExcel(initial?: { readonly sheets: readonly FakeSheetS
   const sheets = (initial?.sheets.length ? initial.sheets : [{ name: 'Sheet1' }]).map(seedSheet);
   const stats: FakeStats = { syncs: 0, requests: [], responses: [], maxRequestBytes: 0, maxResponseBytes: 0, totalBytes: 0 };
   const engine: Engine = {
-    book: { sheets, active: sheets[0], selection: undefined },
+    book: { sheets, names: [], active: sheets[0], selection: undefined },
     stats,
     limitBytes: options.limitBytes ?? 5_000_000,
     apiVersion: versionNumber(options.apiVersion ?? '1.9'),

@@ -82,6 +82,8 @@ export interface Sheet {
   colWidths: Map<number, number>;
   /** 0-based columns hidden by the user (Range.columnHidden). */
   hiddenCols: Set<number>;
+  /** Worksheet.visibility (ExcelApi 1.1). */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   rowHeights: Map<number, number>;
   merges: Rect[];
   freeze: { rows: number; cols: number } | null;
@@ -89,8 +91,20 @@ export interface Sheet {
   page: PageLayout;
 }
 
+/**
+ * A workbook-scoped defined name referring to one cell. It holds the sheet itself, not its name:
+ * Excel rewrites a name's formula when its sheet is renamed, and shows `#REF!` once it is deleted.
+ */
+export interface DefinedName {
+  name: string;
+  sheet: Sheet;
+  address: string;
+  visible: boolean;
+}
+
 export interface Book {
   sheets: Sheet[];
+  names: DefinedName[];
   active: Sheet | undefined;
   selection: { sheet: string; address: string } | undefined;
 }
@@ -100,7 +114,7 @@ export const rowOf = (k: number): number => Math.floor(k / MAX_COL);
 export const colOf = (k: number): number => k % MAX_COL;
 
 export function newSheet(name: string): Sheet {
-  return { name, charts: [], cells: new Map(), colWidths: new Map(), hiddenCols: new Set(), rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {} };
+  return { name, charts: [], cells: new Map(), colWidths: new Map(), hiddenCols: new Set(), visibility: 'Visible', rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {} };
 }
 
 export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();

@@ -9,6 +9,7 @@
 import {
   type Book,
   type Cell,
+  type DefinedName,
   type Chart,
   type CellFormat,
   type Rect,
@@ -232,8 +233,136 @@ const itemNotFound = (what: string): FakeOfficeError => new FakeOfficeError('Ite
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
+    this.names = new FakeNamedItemCollection(context);
+  }
+}
+
+// ---- defined names (office-js-docs-pr: Excel.NamedItemCollection, ExcelApi 1.1; add 1.4; NamedItem.formula 1.7) ----
+
+/** Defined-name syntax as Excel accepts it: a letter, `_` or `\` first, then letters, digits, `_` and `.`; not a cell reference. */
+function checkDefinedName(book: Book, name: string): void {
+  if (typeof name !== 'string' || !/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: name "${name}".`);
+  }
+  if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+    throw new FakeOfficeError('ItemAlreadyExists', `A name "${name}" already exists.`);
+  }
+}
+
+/** `='Sheet name'!$A$1`, or `=#REF!$A$1` once the sheet is gone (what Excel shows for a deleted sheet). */
+function nameFormula(book: Book, n: DefinedName): string {
+  if (!book.sheets.includes(n.sheet)) return `=#REF!${n.address}`;
+  return `='${n.sheet.name.replace(/'/g, "''")}'!${n.address}`;
+}
+
+export class FakeNamedItemCollection extends FakeObject {
+  private itemList: FakeNamedItem[] | undefined;
+
+  protected readers(): Record<string, () => unknown> {
+    return { name: () => 0, formula: () => 0, visible: () => 0 };
+  }
+
+  override load(props?: string | string[]): this {
+    const fields = parseLoad(props, ['name', 'formula', 'visible']);
+    this.context.push(utf8Bytes(fields), () => {
+      const book = this.context.engine.book;
+      const snaps = book.names.map((n) => {
+        const snap: Record<string, unknown> = {};
+        for (const f of fields) snap[f] = f === 'name' ? n.name : f === 'formula' ? nameFormula(book, n) : n.visible;
+        return { n, snap };
+      });
+      return {
+        bytes: utf8Bytes(snaps.map((x) => x.snap)) + 20,
+        deliver: () => {
+          this.itemList = snaps.map(({ n, snap }) => {
+            const item = new FakeNamedItem(this.context, () => n);
+            item.preload(snap);
+            return item;
+          });
+        },
+      };
+    });
+    return this;
+  }
+
+  get items(): FakeNamedItem[] {
+    if (!this.itemList) notLoaded('items');
+    return this.itemList;
+  }
+
+  /** add(name, reference: Range, comment) — ExcelApi 1.4. Only one-cell range references are modelled. */
+  add(name: string, reference: FakeRange, _comment?: string): FakeNamedItem {
+    this.context.path(utf8Bytes(name));
+    let created: DefinedName | undefined;
+    this.queue(name, () => {
+      const book = this.context.engine.book;
+      checkDefinedName(book, name);
+      const { sheet, rects } = reference.resolve();
+      const at = rectAddress({ ...rects[0], r2: rects[0].r1, c2: rects[0].c1 }).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+      created = { name, sheet, address: at, visible: true };
+      book.names.push(created);
+    });
+    return new FakeNamedItem(this.context, () => created ?? null);
+  }
+
+  getItem(name: string): FakeNamedItem {
+    this.context.path(utf8Bytes(name));
+    return new FakeNamedItem(this.context, () => this.context.engine.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, `name "${name}"`);
+  }
+}
+
+export class FakeNamedItem extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => DefinedName | null,
+    private readonly what = 'the named item',
+  ) {
+    super(context);
+  }
+
+  protected readers(): Record<string, () => unknown> {
+    return {
+      name: () => this.item().name,
+      formula: () => nameFormula(this.context.engine.book, this.item()),
+      visible: () => this.item().visible,
+    };
+  }
+
+  /** Values delivered with the collection's load. */
+  preload(snap: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
+  }
+
+  private item(): DefinedName {
+    const n = this.target();
+    if (!n) throw itemNotFound(this.what);
+    return n;
+  }
+
+  get name(): string {
+    return this.got('name');
+  }
+  get formula(): string {
+    return this.got('formula');
+  }
+  get visible(): boolean {
+    return this.got('visible');
+  }
+  /** NamedItem.visible is read/write (ExcelApi 1.1). */
+  set visible(value: boolean) {
+    this.queue(value, () => void (this.item().visible = value));
+  }
+
+  /** NamedItem.delete() — ExcelApi 1.4. */
+  delete(): void {
+    this.queue(null, () => {
+      const book = this.context.engine.book;
+      const n = this.item();
+      book.names.splice(book.names.indexOf(n), 1);
+    });
   }
 }
 
@@ -260,7 +389,7 @@ export class FakeWorksheetCollection extends FakeObject {
       const book = this.context.engine.book;
       const snaps = book.sheets.map((s, i) => {
         const snap: Record<string, unknown> = {};
-        for (const n of names) snap[n] = n === 'name' ? s.name : n === 'position' ? i : 'Visible';
+        for (const n of names) snap[n] = n === 'name' ? s.name : n === 'position' ? i : s.visibility;
         return { sheet: s, snap };
       });
       return {
@@ -370,7 +499,7 @@ export class FakeWorksheet extends FakeObject {
     return {
       name: () => this.sheet().name,
       position: () => this.context.engine.book.sheets.indexOf(this.sheet()),
-      visibility: () => 'Visible',
+      visibility: () => this.sheet().visibility,
     };
   }
 
