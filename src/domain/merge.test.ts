@@ -50,3 +50,25 @@ describe('mergeReturns into an existing master table', () => {
     expect(m.master.rows).toHaveLength(3);
   });
 });
+
+describe('mergeReturns: year and money units of a return (layouts.md)', () => {
+  const kp = findPreset('hy-cdgd-nq02')!;
+  it('a return without Năm takes its year from the file name; amounts in triệu đồng arrive in đồng', () => {
+    // No title, sheet "Số liệu": the year comes from the file name "bao-cao-2023.xlsx".
+    // Header (triệu đồng): 2,5 → 2.500.000 đồng; 1,2 → 1.200.000 (1,2 × 10^6 carries float noise).
+    const grid = {
+      name: 'Số liệu',
+      rows: [
+        ['Mã đơn vị', 'Tên đơn vị', 'Khu vực', 'Kinh phí công đoàn đã thu (triệu đồng)'],
+        ['A', 'CĐCS A', 'Nhà nước', 2.5],
+        ['B', 'CĐCS B', 'Nhà nước', '1,2'],
+      ],
+    };
+    const m = mergeReturns([{ file: 'bao-cao-2023.xlsx', sheets: [grid] }], { targetSet: kp, today: new Date(2026, 10, 21) });
+    const col = (key: string) => m.keys.indexOf(key);
+    expect(m.master.rows.slice(1).map((r) => [r[col('ma_don_vi')], r[col('nam')], r[col('kp_thu')]])).toEqual([
+      ['A', 2023, 2_500_000],
+      ['B', 2023, 1_200_000],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@
  */
 import { columnDef } from './catalog';
 import { checkSheet } from './check';
+import { sheetYear } from './table/sheetYear';
 import { columnsForSet } from './columnsForSet';
 import { cellAt, type RawCell, type SheetGrid } from './grid';
 import { findTable, SOURCE_HEADER, type TableLayout } from './header';
@@ -93,6 +94,21 @@ function rowYear(grid: SheetGrid, layout: TableLayout, row: number, fallback: nu
   return typeof v === 'number' ? v : fallback;
 }
 
+/** Money columns whose header names nghìn or triệu đồng: key → factor to đồng. */
+function moneyScales(layout: TableLayout): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of layout.columns) if (c.role === 'data' && c.key && c.moneyScale && c.moneyScale !== 1) out.set(c.key, c.moneyScale);
+  return out;
+}
+
+/** A return's amount in the master's unit, đồng (its header may say triệu đồng); anything unreadable is copied as typed. */
+function inDong(raw: RawCell, key: string, scales: ReadonlyMap<string, number>): RawCell {
+  const scale = scales.get(key);
+  if (scale === undefined) return raw;
+  const value = normalizeCell(raw, columnDef(key)!, { moneyScale: scale }).value;
+  return typeof value === 'number' ? value : raw;
+}
+
 function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
@@ -108,7 +124,7 @@ function fingerprint(rows: readonly Extracted[], keys: readonly string[]): strin
  */
 export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions): MergeResult {
   const set = options.targetSet;
-  const fallbackYear = options.year ?? (options.today ?? new Date()).getFullYear();
+  const today = options.today ?? new Date();
   const keys = new Set(columnsForSet(set));
   const perFile: { file: string; rows: Extracted[]; problems: FileReport['problems']; rejected?: string }[] = [];
 
@@ -134,11 +150,13 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
       return;
     }
     if (layout.keyCol.has('don_vi_cap_tren')) keys.add('don_vi_cap_tren');
-    const year = options.year ?? layout.titleYear ?? fallbackYear;
+    // Rows without a Năm value take the return's year: title, sheet name, file name (table/sheetYear.ts).
+    const year = sheetYear({ option: options.year, titleRows: grid.rows.slice(0, layout.headerTop - 1), sheetName: grid.name, fileName: f.file, today }).year;
     const codeCol = layout.keyCol.get('ma_don_vi');
+    const scales = moneyScales(layout);
     const rows: Extracted[] = units.map((row) => {
       const cells = new Map<string, RawCell>();
-      for (const [key, col] of layout.keyCol) cells.set(key, cellAt(grid, row, col));
+      for (const [key, col] of layout.keyCol) cells.set(key, inDong(cellAt(grid, row, col), key, scales));
       const code = codeCol === undefined ? undefined : cellAt(grid, row, codeCol);
       const y = rowYear(grid, layout, row, year);
       const unitKey = typeof code === 'string' && cleanText(code) ? `${y}|${cleanText(code).toLocaleLowerCase('vi')}` : typeof code === 'number' ? `${y}|${code}` : undefined;
@@ -146,7 +164,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
       const source = sourceCol === undefined ? undefined : cellAt(grid, row, sourceCol);
       return { index, file: f.file, sheet: grid.name, row, unitKey, cells, year: y, ...(typeof source === 'string' && source ? { source } : {}) };
     });
-    const checked = checkSheet(grid, { targetSet: set, year: options.year, today: options.today });
+    const checked = checkSheet(grid, { targetSet: set, year: options.year, fileName: f.file, today: options.today });
     const problems = checked.ok ? checked.value.problems.map((p) => ({ ...p, file: f.file })) : [];
     perFile.push({ file: f.file, rows, problems });
   });
