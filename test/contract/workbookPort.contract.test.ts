@@ -283,3 +283,48 @@ describe('Office adapter on the fake Excel: what only Excel has', () => {
     expect(port.lastStats().syncs).toBe(5);
   });
 });
+
+describe("both adapters: a user's sheet named like the product's is never taken over", () => {
+  /** The return, plus the user's own `TỔNG HỢP` (a summary of theirs) before it. */
+  const seed = (): WorkbookSeed => {
+    const base = returnSeed();
+    return { sheets: [{ name: 'TỔNG HỢP', cells: { A1: 'Bảng của tôi', B2: 42 } }, ...base.sheets] };
+  };
+
+  for (const s of SUBJECTS) {
+    test(`${s.name}: the summary goes to "Tổng hợp (2)", the user's sheet keeps its cells, a second run reuses ours`, async () => {
+      const { port } = await s.make(seed());
+      const first = await runCheck(port, { targetSet: SET, today: TODAY });
+      if (!first.ok) throw new Error(first.error.message);
+      expect(first.plan.sheets.map((x) => x.name)).toEqual(['Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
+      expect(first.notices.join(' ')).toContain('"TỔNG HỢP"');
+      await port.apply(first.plan);
+      const again = await runCheck(port, { targetSet: SET, today: TODAY });
+      if (!again.ok) throw new Error(again.error.message);
+      expect(again.plan.sheets.map((x) => x.name)).toEqual(['Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
+      expect(again.notices).toEqual([]);
+      await port.apply(again.plan);
+      const grids = await allGrids(port);
+      expect(Object.keys(grids)).toEqual(['TỔNG HỢP', DATA, NOTES, 'Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
+      expect(grids['TỔNG HỢP']).toEqual([['Bảng của tôi'], [null, 42]]);
+    });
+  }
+
+  test('Office adapter: the marker follows a rename in Excel, and the renamed sheet is replaced in place', async () => {
+    const { port, fake } = officeFrom(seed());
+    const first = await runCheck(port, { targetSet: SET, today: TODAY });
+    if (!first.ok) throw new Error(first.error.message);
+    await port.apply(first.plan);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Tổng hợp (2)').name = 'Báo cáo họp';
+      await ctx.sync();
+    });
+    const infos = await listSheets(port);
+    expect(infos.find((i) => i.name === 'Báo cáo họp')?.mark).toBe('summary');
+    const again = await runCheck(port, { targetSet: SET, today: TODAY });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.plan.sheets.map((x) => x.name)).toEqual(['Báo cáo họp', PROBLEMS_SHEET_NAME]);
+    await port.apply(again.plan);
+    expect(await port.sheetNames()).toEqual(['TỔNG HỢP', DATA, NOTES, 'Báo cáo họp', PROBLEMS_SHEET_NAME]);
+  });
+});

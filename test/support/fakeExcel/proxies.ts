@@ -514,6 +514,11 @@ export class FakeWorksheet extends FakeObject {
     });
   }
 
+  /** Worksheet.visibility: Visible, Hidden or VeryHidden (ExcelApi 1.1). */
+  get visibility(): string {
+    return this.got('visibility');
+  }
+
   get position(): number {
     return this.got('position');
   }
