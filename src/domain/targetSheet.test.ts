@@ -354,3 +354,72 @@ describe('problems', () => {
     expect(problems[0]).toMatchObject({ code: 'missing_column', cell: 'Q13' });
   });
 });
+
+describe('editing a target (indicators.md, "Editing a target")', () => {
+  /** The A1 address of an indicator's cell, from the rows the test built. */
+  const cellOf = (rows: Rows, id: string, header: string) => `${String.fromCharCode(65 + col(rows, header))}${rowOf(rows, id) + 1}`;
+
+  it('a bare number typed over ≤ 0 keeps ≤ (as a number or as text)', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'khong_kht', 'Mục tiêu', 0);
+    expect(indicator(readOk(rows), 'khong_kht')?.target).toEqual({ comparator: '<=', value: { n: 0, d: 1 } });
+    setCell(rows, 'khong_kht', 'Mục tiêu', '2');
+    expect(indicator(readOk(rows), 'khong_kht')?.target).toEqual({ comparator: '<=', value: { n: 2, d: 1 } });
+  });
+
+  it('a bare number typed over ≥ 95% keeps ≥ and the percent: 90 → ≥ 90%', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'dat_chuan_vh', 'Mục tiêu', 90);
+    setCell(rows, 'dang_ky_vh', 'Mục tiêu', '90');
+    const set = readOk(rows);
+    expect(indicator(set, 'dat_chuan_vh')?.target).toEqual({ comparator: '>=', value: { n: 9, d: 10 } });
+    expect(indicator(set, 'dang_ky_vh')?.target).toEqual({ comparator: '>=', value: { n: 9, d: 10 } });
+  });
+
+  it('keeps > for "> 95%" (bd-cdvc-nq02 hoc_tap_dv): 97 → > 97%', () => {
+    const rows = rowsOf('bd-cdvc-nq02');
+    setCell(rows, 'hoc_tap_dv', 'Mục tiêu', 97);
+    expect(indicator(readOk(rows), 'hoc_tap_dv')?.target).toEqual({ comparator: '>', value: { n: 97, d: 100 } });
+  });
+
+  it('a comparator typed explicitly wins', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'khong_kht', 'Mục tiêu', '≥ 1');
+    setCell(rows, 'dat_chuan_vh', 'Mục tiêu', 'không quá 5%');
+    const set = readOk(rows);
+    expect(indicator(set, 'khong_kht')?.target).toEqual({ comparator: '>=', value: { n: 1, d: 1 } });
+    expect(indicator(set, 'dat_chuan_vh')?.target).toEqual({ comparator: '<=', value: { n: 1, d: 20 } });
+  });
+
+  it('the threshold of a unit_threshold line keeps its direction too: 20 → ≥ 20%', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'sang_kien_15', 'Ngưỡng mỗi đơn vị', 20);
+    expect(indicator(readOk(rows), 'sang_kien_15')).toMatchObject({ unitTarget: { comparator: '>=', value: { n: 1, d: 5 } } });
+  });
+
+  it('a sheet of another id follows every built-in set that has the indicator', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    rows[0][1] = 'cua-toi';
+    setCell(rows, 'khong_kht', 'Mục tiêu', 0); // khong_kht is ≤ 0 in bd-cdvc-2024 and bd-cdvc-nq02
+    expect(indicator(readOk(rows), 'khong_kht')?.target).toEqual({ comparator: '<=', value: { n: 0, d: 1 } });
+  });
+
+  it('a bare 0 on a line no built-in set knows is a problem on its cell, never ≥ 0', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    rows[rowOf(rows, 'khong_kht')][col(rows, 'Mã')] = 'so_kht_moi';
+    setCell(rows, 'so_kht_moi', 'Mục tiêu', 0);
+    const problems = problemsOf(rows);
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([['bad_target', cellOf(rows, 'so_kht_moi', 'Mục tiêu')]]);
+    expect(problems[0].message).toContain('gõ ≤ 0');
+    // Typed with its comparator, it is read.
+    setCell(rows, 'so_kht_moi', 'Mục tiêu', '≤ 0');
+    expect(indicator(readOk(rows), 'so_kht_moi')?.target).toEqual({ comparator: '<=', value: { n: 0, d: 1 } });
+  });
+
+  it('a target the reader cannot understand is a problem on that cell', () => {
+    const rows = rowsOf('bd-cdvc-2024');
+    setCell(rows, 'khong_kht', 'Mục tiêu', 'ít thôi');
+    const problems = problemsOf(rows);
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([['bad_target', cellOf(rows, 'khong_kht', 'Mục tiêu')]]);
+  });
+});

@@ -15,8 +15,11 @@ import {
   parseTargetNumber,
   parseTargets,
 } from './targetText';
+import { knownComparator, type TargetField } from './targetDirection';
 import {
   isFractionKind,
+  isYearTargets,
+  type Comparator,
   type Condition,
   type Indicator,
   type IndicatorFormula,
@@ -404,6 +407,8 @@ class LineReader {
     private readonly rowNo: number,
     private readonly cols: ReadonlyMap<TableField, number>,
     private readonly headerRow: number,
+    /** The sheet's `Mã bộ chỉ tiêu`: which built-in set a bare number typed over a target follows. */
+    private readonly setId?: string,
   ) {}
 
   raw(f: TableField): RawCell {
@@ -503,11 +508,36 @@ class LineReader {
     return one ? [one] : undefined;
   }
 
+  /**
+   * A target cell read with the comparator it was typed over (targetDirection.ts): a bare number
+   * keeps the indicator's direction, an explicit comparator wins.
+   */
+  private parseTargetCell(raw: RawCell, fraction: boolean, field: TargetField, list: boolean) {
+    const known = knownComparator(this.setId, this.text('id'), field);
+    const read = (bare: Comparator | undefined) =>
+      typeof raw === 'number' ? parseTargetNumber(raw, fraction, bare) : list ? parseTargets(cellText(raw), fraction, bare) : parseTarget(cellText(raw), fraction, bare);
+    const parsed = read(known);
+    // A bare 0 with no known direction: "≥ 0" is met by every unit, so it is surely not what was
+    // meant (`≤ 0`, none at all). The user says which rather than the direction being guessed.
+    if (known === undefined && parsed && !isYearTargets(parsed) && parsed.value.n === 0 && !parsed.upper) {
+      const lower = read('<=');
+      if (lower && !isYearTargets(lower) && lower.comparator !== parsed.comparator) return { parsed, bareZero: true };
+    }
+    return { parsed, bareZero: false };
+  }
+
   target(kind: IndicatorKind): Target | YearTarget[] | undefined {
     const fraction = isFractionKind(kind);
     const raw = this.raw('target');
     if (isBlank(raw)) return this.missing('target', `Mục tiêu — gõ, ví dụ: ${fractionExamples(fraction)}`);
-    const parsed = typeof raw === 'number' ? parseTargetNumber(raw, fraction) : parseTargets(cellText(raw), fraction);
+    const { parsed, bareZero } = this.parseTargetCell(raw, fraction, 'target', true);
+    if (bareZero) {
+      return this.problem({
+        code: 'bad_target',
+        cell: this.cell('target'),
+        message: `Mục tiêu "${cellText(raw)}" chưa rõ chiều: "≥ 0" thì đơn vị nào cũng đạt. Nếu muốn không có đơn vị nào, gõ ≤ 0; nếu đúng là "từ 0 trở lên", gõ cả dấu: ≥ 0.`,
+      });
+    }
     if (parsed) return parsed;
     const text = cellText(raw);
     const hint =
@@ -524,8 +554,8 @@ class LineReader {
   unitTarget(): Target | undefined {
     const raw = this.raw('unitTarget');
     if (isBlank(raw)) return this.missing('unitTarget', 'Ngưỡng mỗi đơn vị — gõ, ví dụ: ≥ 15%');
-    const parsed = typeof raw === 'number' ? parseTargetNumber(raw, true) : parseTarget(cellText(raw), true);
-    if (parsed) return parsed;
+    const { parsed } = this.parseTargetCell(raw, true, 'unitTarget', false);
+    if (parsed && !isYearTargets(parsed)) return parsed;
     return this.problem({
       code: 'bad_target',
       cell: this.cell('unitTarget'),
@@ -747,8 +777,9 @@ export function readTargetSheet(grid: SheetGrid): TargetSheetResult {
 
   const indicators: Indicator[] = [];
   const seen = new Map<string, string>();
+  const setId = readMeta(grid, header.row).id;
   for (let r = header.row; r < grid.rows.length; r++) {
-    const line = new LineReader(grid.rows[r] ?? [], r + 1, header.cols, header.row);
+    const line = new LineReader(grid.rows[r] ?? [], r + 1, header.cols, header.row, setId);
     if (!isIndicatorLine(line)) continue;
     const ind = line.read();
     problems.push(...line.problems);

@@ -187,3 +187,22 @@ describe('parseAmount', () => {
     expect(parseAmount('2 cuộc')).toBeUndefined();
   });
 });
+
+describe('a bare value typed over a target keeps its comparator', () => {
+  it('takes the bare comparator only when none is typed', () => {
+    expect(parseTarget('3', false, '<=')).toEqual(le(3));
+    expect(parseTarget('0', false, '<=')).toEqual(le(0));
+    expect(parseTarget('97', true, '>')).toEqual(gt(97, 100));
+    expect(parseTarget('≥ 3', false, '<=')).toEqual(ge(3));
+    expect(parseTarget('3 trở lên', false, '<=')).toEqual(ge(3));
+    expect(parseTargetNumber(0, false, '<=')).toEqual(le(0));
+    expect(parseTargets('2023: 5; 2025: ≥ 3', false, '<=')).toEqual([
+      { byYear: 2023, target: le(5) },
+      { byYear: 2025, target: ge(3) },
+    ]);
+  });
+
+  it('a range keeps its own meaning', () => {
+    expect(parseTarget('90% - 95%', true, '<=')).toEqual(range([9, 10], [19, 20]));
+  });
+});

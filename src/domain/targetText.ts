@@ -194,7 +194,7 @@ function compare(a: Rational, b: Rational): number {
   return a.n * b.d - b.n * a.d;
 }
 
-function parseNormalised(input: string, fraction: boolean): Target | undefined {
+function parseNormalised(input: string, fraction: boolean, bare: Comparator = '>='): Target | undefined {
   let text = input.replace(/[.;]+$/, '').trim();
   let prefix: Comparator | undefined;
   for (let changed = true; changed; ) {
@@ -241,7 +241,8 @@ function parseNormalised(input: string, fraction: boolean): Target | undefined {
   if (!/^[a-z /]*$/.test(words)) return undefined;
 
   let comparator: Comparator;
-  if (prefix === undefined) comparator = suffix ?? '>=';
+  // A range has no direction of its own; a single bare value takes the one it was typed over.
+  if (prefix === undefined) comparator = suffix ?? (second === undefined ? bare : '>=');
   else if (suffix === undefined || suffix === prefix) comparator = prefix;
   // "trên 95% trở lên" in the documents means at least 95% (spec: ≥ 95%).
   else if (prefix === '>' && suffix === '>=') comparator = '>=';
@@ -272,14 +273,19 @@ function parseNormalised(input: string, fraction: boolean): Target | undefined {
  * Excel stores a cell formatted as percent. For other kinds a `%` makes the text invalid.
  * Returns undefined for anything else (never throws).
  *
+ * `bare` is the comparator a value typed without one takes (default ≥): editing a target, a bare
+ * number typed over `≤ 0` keeps `≤` (spec/indicators.md, "Editing a target"). A comparator typed
+ * explicitly always wins.
+ *
  * @example
  * parseTarget('từ 15% trở lên', true) // { comparator: '>=', value: { n: 3, d: 20 } }
  * parseTarget('trên 95%', true) // { comparator: '>', value: { n: 19, d: 20 } }
  * parseTarget('9.000', false) // { comparator: '>=', value: { n: 9000, d: 1 } }
  * parseTarget('không có', false) // { comparator: '<=', value: { n: 0, d: 1 } }
+ * parseTarget('3', false, '<=') // { comparator: '<=', value: { n: 3, d: 1 } }
  */
-export function parseTarget(text: string, fraction: boolean): Target | undefined {
-  return parseNormalised(normalise(text), fraction);
+export function parseTarget(text: string, fraction: boolean, bare?: Comparator): Target | undefined {
+  return parseNormalised(normalise(text), fraction, bare);
 }
 
 /** "đến 2023: …", "đến năm 2023 …", "năm 2023: …", "2023: …". */
@@ -291,7 +297,7 @@ const YEAR_ITEM = [
 
 /**
  * A single target or a year-dependent list, items separated by `;` or new lines, each
- * `đến 2023: ≥ 100%` (also `đến năm 2023: …`, `năm 2023: …`, `2023: …`). The list comes back
+ * `đến 2023: ≥ 100%` (also `đến năm 2023: …`, `năm 2023: …`, `2023: …`); `bare` as in parseTarget. The list comes back
  * sorted by year; a repeated year, or a list item without a year, gives undefined.
  *
  * @example
@@ -299,7 +305,7 @@ const YEAR_ITEM = [
  * // [{ byYear: 2023, target: { comparator: '>=', value: { n: 1, d: 1 } } },
  * //  { byYear: 2025, target: { comparator: '>=', value: { n: 4, d: 5 } } }]
  */
-export function parseTargets(text: string, fraction: boolean): Target | YearTarget[] | undefined {
+export function parseTargets(text: string, fraction: boolean, bare?: Comparator): Target | YearTarget[] | undefined {
   const parts = text
     .split(/[;\n\r]+/)
     .map(normalise)
@@ -309,10 +315,10 @@ export function parseTargets(text: string, fraction: boolean): Target | YearTarg
   for (const part of parts) {
     const m = YEAR_ITEM.map((re) => re.exec(part)).find((x) => x !== null);
     if (!m) {
-      if (parts.length === 1) return parseNormalised(part, fraction);
+      if (parts.length === 1) return parseNormalised(part, fraction, bare);
       return undefined;
     }
-    const target = parseNormalised(m[2], fraction);
+    const target = parseNormalised(m[2], fraction, bare);
     if (!target) return undefined;
     items.push({ byYear: Number(m[1]), target });
   }
@@ -323,19 +329,20 @@ export function parseTargets(text: string, fraction: boolean): Target | YearTarg
 
 /**
  * A target from a number cell (a user typed `0.9` or `90%` into Excel, or `9000`): "≥" that
- * value, with the same rule for fraction kinds as `parseTarget` (up to 1 is a fraction, above 1
+ * value (or the `bare` comparator, see parseTarget), with the same rule for fraction kinds as `parseTarget` (up to 1 is a fraction, above 1
  * a percentage). Float noise is cut at 12 significant digits so 0.1 + 0.2 reads as 0,3.
  *
  * @example
  * parseTargetNumber(0.9, true) // { comparator: '>=', value: { n: 9, d: 10 } }
  * parseTargetNumber(90, true) // { comparator: '>=', value: { n: 9, d: 10 } }
  * parseTargetNumber(9000, false) // { comparator: '>=', value: { n: 9000, d: 1 } }
+ * parseTargetNumber(0, false, '<=') // { comparator: '<=', value: { n: 0, d: 1 } }
  */
-export function parseTargetNumber(value: number, fraction: boolean): Target | undefined {
+export function parseTargetNumber(value: number, fraction: boolean, bare?: Comparator): Target | undefined {
   if (!Number.isFinite(value) || value < 0) return undefined;
   const text = String(Number(value.toPrecision(12)));
   if (/e/i.test(text)) return undefined;
-  return parseNormalised(text.replace('.', ','), fraction);
+  return parseNormalised(text.replace('.', ','), fraction, bare);
 }
 
 /**
