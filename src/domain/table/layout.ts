@@ -6,9 +6,10 @@
 import { columnDef } from '../catalog';
 import type { CellRange, SheetGrid } from '../grid';
 import { isRowNumberHeader } from './catalogMatch';
+import { cleanText } from '../text';
 import { findHeaderBand } from './headerBand';
 import { findMoneyUnit, type MoneyScale } from './moneyUnits';
-import { isOutputValue, SOURCE_HEADER } from './productColumns';
+import { ERROR_COUNT_HEADER, isOutputValue, SOURCE_HEADER } from './productColumns';
 
 export type ColumnRole = 'data' | 'row_number' | 'source' | 'unknown' | 'duplicate' | 'output';
 
@@ -140,6 +141,19 @@ export function findTable(grid: SheetGrid): TableLayout | undefined {
   // Every cell of the user's counts, also right of an earlier run's block: `''` (a formula whose
   // result is empty) and, where the adapter knows them, cells without a value (a format only).
   const output = new Set(outputCols);
+  // The product clears its old columns only within the table's own rows: down to the last row
+  // with anything in the table's columns. A number typed beside, under the table, stays.
+  let tableLastRow = lastRow;
+  const hasTableValue = (r: number): boolean => {
+    const cells = grid.rows[r - 1] ?? [];
+    for (let c = 0; c <= lastCol && c < cells.length; c++) {
+      const v = cells[c];
+      if (v !== null && v !== undefined && v !== '') return true;
+    }
+    return false;
+  };
+  while (tableLastRow > headerRow && !hasTableValue(tableLastRow)) tableLastRow--;
+  const errorCountCols = new Set(columns.filter((c) => c.role === 'output' && cleanText(c.header) === ERROR_COUNT_HEADER).map((c) => c.col));
   let lastUsedCol = lastCol;
   let outputLastRow = headerRow;
   const rowLastUsed = new Int32Array(lastRow - headerRow + 1).fill(-1);
@@ -149,8 +163,8 @@ export function findTable(grid: SheetGrid): TableLayout | undefined {
     for (let c = cells.length - 1; c >= 0; c--) {
       const v = cells[c];
       if (v === null || v === undefined) continue;
-      if (output.has(c) && (r === headerRow || isOutputValue(v))) {
-        outputLastRow = r;
+      if (output.has(c) && (r === headerRow || isOutputValue(v, errorCountCols.has(c)))) {
+        if (r <= tableLastRow) outputLastRow = r;
       } else if (userLast < 0) {
         userLast = c;
         if (!output.size) break;

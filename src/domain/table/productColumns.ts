@@ -30,13 +30,15 @@ const OUTPUT_WORDS: ReadonlySet<string> = new Set(Object.values(STATUS_LABEL));
 
 /**
  * Whether a cell in one of the product's columns holds what the product writes there: a status
- * word (possibly after a ✓/✗ mark) or an error count. Anything else there is the user's.
+ * word (possibly after a ✓/✗ mark) in a `Kết quả:` column, a count in `Lỗi dữ liệu`. Anything
+ * else there is the user's.
  *
  * @example
- * isOutputValue('✓ Đạt') // true when 'Đạt' is a status word
- * isOutputValue('ghi chú') // false
+ * isOutputValue('✓ Đạt', false) // true: 'Đạt' is a status word
+ * isOutputValue(16, false) // false: a number in a status column is the user's
+ * isOutputValue(2, true) // true: an error count
  */
-export function isOutputValue(v: RawCell): boolean {
-  if (typeof v === 'number') return true;
+export function isOutputValue(v: RawCell, errorCountColumn: boolean): boolean {
+  if (errorCountColumn) return typeof v === 'number';
   return typeof v === 'string' && OUTPUT_WORDS.has(v.replace(/^[✓✗✔✘]\s*/, '').trim());
 }
