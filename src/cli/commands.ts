@@ -85,6 +85,8 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (!outcome.ok) throw new UsageError(`${input}: ${outcome.error.message}`);
   for (const notice of outcome.notices) io.out(`Lưu ý: ${notice}`);
   if (outcome.result.yearNote) io.out(`Lưu ý: ${outcome.result.yearNote}`);
+  const hint = outcome.result.targetSetHint;
+  if (hint) io.out(`Cảnh báo: ${hint.message}${hint.best ? ` Nếu bảng lập theo bộ đó, hãy chạy lại với --preset ${hint.best.id}.` : ''}`);
   printResult(outcome.result, io);
   if (json) {
     writeJsonLines(json, toJsonReport(outcome.result));
@@ -96,7 +98,8 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     writeOutput(out, wb.toBytes());
     io.out(`Tệp kết quả: ${resolve(out)}`);
   }
-  const errors = outcome.result.problems.some((p) => p.severity === 'error');
+  // A table that does not fit the chosen set fails a strict run even without an error cell.
+  const errors = outcome.result.problems.some((p) => p.severity === 'error') || hint !== undefined;
   return args.flags.has('strict') && errors ? 1 : 0;
 }
 

@@ -15,6 +15,7 @@ import type { Status } from './status';
 import { isMultiYear, type TargetSet } from './targetSet';
 import { tableRows } from './rows';
 import { sheetYear } from './table/sheetYear';
+import { targetSetHint } from './targetSetMatch';
 import { scanText, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE, TEXT_NEEDS_CLEANING } from './text';
 import { ScopeMemo } from './scope';
 import type { UnitRow } from './unit';
@@ -193,6 +194,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   }));
 
   const groups = layout.keyCol.has('don_vi_cap_tren') ? groupResults(set, units, year) : undefined;
+  const hint = targetSetHint(set, layout.keyCol);
   return {
     ok: true,
     value: {
@@ -207,6 +209,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
       problems,
       fixes,
       ...(groups ? { groups } : {}),
+      ...(hint ? { targetSetHint: hint } : {}),
     },
   };
 }

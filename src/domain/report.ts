@@ -13,6 +13,13 @@ import type { Comparator } from './targetSet';
 
 export interface JsonReport {
   preset: string;
+  /** When the table lacks more than half of the preset's columns: the built-in set it matches best. */
+  targetSetHint?: {
+    missing: number;
+    needed: number;
+    best: { preset: string; present: number; needed: number } | null;
+    message: string;
+  };
   year: number;
   /** Where the year came from: `--year`, the Năm column, the title, the sheet or file name, or a guess. */
   yearSource?: YearSource;
@@ -72,6 +79,13 @@ function indicatorJson(i: IndicatorResult): IndicatorJson {
   };
 }
 
+function targetSetHintJson(result: CheckResult): Pick<JsonReport, 'targetSetHint'> {
+  const h = result.targetSetHint;
+  if (!h) return {};
+  const best = h.best ? { preset: h.best.id, present: h.best.present, needed: h.best.needed } : null;
+  return { targetSetHint: { missing: h.missing, needed: h.needed, best, message: h.message } };
+}
+
 /** The unit of each money column of the table, when it has any. */
 function moneyUnitsJson(result: CheckResult): { moneyUnits?: Record<string, string> } {
   const units: Record<string, string> = {};
@@ -90,6 +104,7 @@ function moneyUnitsJson(result: CheckResult): { moneyUnits?: Record<string, stri
 export function toJsonReport(result: CheckResult): JsonReport {
   return {
     preset: result.targetSet.id,
+    ...targetSetHintJson(result),
     year: result.year,
     ...(result.yearSource ? { yearSource: result.yearSource } : {}),
     ...(result.yearNote ? { yearNote: result.yearNote } : {}),

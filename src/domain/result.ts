@@ -8,6 +8,7 @@ import type { IndicatorKind, Target, TargetSet } from './targetSet';
 import type { Problem, UnitRef } from './problem';
 import type { Status } from './status';
 import type { YearSource } from './table/sheetYear';
+import type { TargetSetHint } from './targetSetMatch';
 
 export interface UnitResult {
   /** 1-based sheet row. */
@@ -74,6 +75,8 @@ export interface CheckResult {
   readonly problems: readonly Problem[];
   /** Per parent unit (`don_vi_cap_tren`), when the table has that column. */
   readonly groups?: readonly GroupResult[];
+  /** When the table lacks more than half of the set's columns: the first thing the user reads, naming a better set. */
+  readonly targetSetHint?: TargetSetHint;
   /** Cells whose text can be safely rewritten to what the engine read (never applied silently). */
   readonly fixes: readonly CellFix[];
 }
