@@ -36,6 +36,8 @@ export interface SheetGrid {
   readonly blankCellExtent?: ArrayLike<number>;
   /** Merged ranges of the sheet. Adapters that cannot tell leave it out. */
   readonly merges?: readonly CellRange[];
+  /** 1-based numbers of hidden (or filtered-out) rows, ascending. Adapters that cannot tell leave it out. */
+  readonly hiddenRows?: readonly number[];
 }
 
 /**

@@ -103,6 +103,15 @@ async function chooseTargetSet(port: WorkbookPort, names: string[], options: Run
   };
 }
 
+/** How many unit rows are hidden or filtered out: they count like any other (layouts.md). */
+function hiddenUnitRows(grid: SheetGrid, result: CheckResult): number {
+  if (!grid.hiddenRows?.length) return 0;
+  const hidden = new Set(grid.hiddenRows);
+  let n = 0;
+  for (const u of result.units) if (hidden.has(u.row)) n++;
+  return n;
+}
+
 /**
  * @example
  * const out = await runCheck(workbook, { targetSet: findPreset('bd-cdvc-2024'), today: new Date() });
@@ -154,5 +163,7 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
   const written = new Set(plan.sheets.map((s) => s.kind));
   const renamed = OWN_SHEET_KINDS.filter((k) => written.has(k)).map((k) => placement.notices[k]);
   const notices = [...found.notices, ...renamed.filter((n): n is string => n !== undefined)];
+  const hidden = hiddenUnitRows(found.grid, outcome.value);
+  if (hidden > 0) notices.push(`Có ${hidden} dòng đơn vị đang bị ẩn (hoặc bị lọc) trong sheet "${found.grid.name}": các dòng này vẫn được kiểm tra và tính như mọi dòng khác.`);
   return { ok: true, result: outcome.value, plan, notices };
 }

@@ -328,3 +328,29 @@ describe("both adapters: a user's sheet named like the product's is never taken 
     expect(await port.sheetNames()).toEqual(['TỔNG HỢP', DATA, NOTES, 'Báo cáo họp', PROBLEMS_SHEET_NAME]);
   });
 });
+
+describe('both adapters: merges and hidden sheets read the same way', () => {
+  const seed = (): WorkbookSeed => ({
+    sheets: [
+      { name: 'Năm trước', cells: { A1: 'cũ' }, hidden: true },
+      { name: 'Số liệu', cells: { A1: 'Khu vực', B1: 'Tên đơn vị', A2: 'Nhà nước', B2: 'X', B3: 'Y', C5: 'ghi chú' }, merges: ['A2:A3', 'C5:E5'] },
+    ],
+  });
+
+  test('merged ranges (Office: ExcelApi 1.13) and sheet visibility', async () => {
+    const xlsx = await SUBJECTS[0].make(seed());
+    const office = officeFrom(seed(), { apiVersion: '1.13' });
+    for (const port of [xlsx.port, office.port]) {
+      const grid = await port.readSheet('Số liệu');
+      // A2:A3 → rows 2–3, column 0; C5:E5 → row 5, columns 2–4 (in the file's order).
+      expect([...(grid.merges ?? [])].sort((a, b) => a.top - b.top)).toEqual([
+        { top: 2, left: 0, bottom: 3, right: 0 },
+        { top: 5, left: 2, bottom: 5, right: 4 },
+      ]);
+      expect((await listSheets(port)).map((s) => [s.name, s.hidden])).toEqual([
+        ['Năm trước', true],
+        ['Số liệu', false],
+      ]);
+    }
+  });
+});

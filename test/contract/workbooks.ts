@@ -25,6 +25,9 @@ export interface SheetSeed {
   /** A1 → value as the user sees it (a formula cell: its cached result). */
   readonly cells: Readonly<Record<string, RawCell>>;
   readonly formulas?: Readonly<Record<string, string>>;
+  /** Merged ranges, e.g. 'A5:A7'. */
+  readonly merges?: readonly string[];
+  readonly hidden?: boolean;
 }
 
 export interface WorkbookSeed {
@@ -109,6 +112,8 @@ export async function xlsxFrom(seed: WorkbookSeed): Promise<XlsxWorkbook> {
     for (const [ref, f] of Object.entries(s.formulas ?? {})) {
       ws.getCell(ref).value = { formula: f.replace(/^=/, ''), result: s.cells[ref] ?? undefined } as ExcelJS.CellFormulaValue;
     }
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+    if (s.hidden) ws.state = 'hidden';
   }
   const opened = openXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
   if (!opened.ok) throw new Error(opened.error.message);
@@ -121,6 +126,8 @@ export function officeFrom(seed: WorkbookSeed, options: { limitBytes?: number; a
     name: s.name,
     cells: s.cells,
     formulas: s.formulas,
+    merges: s.merges,
+    ...(s.hidden ? { visibility: 'Hidden' as const } : {}),
     formats: Object.fromEntries(Object.keys(s.cells).map((ref) => [ref, { fill: '#FFFF00' }])),
   }));
   const fake = createFakeExcel({ sheets }, options);

@@ -421,3 +421,24 @@ describe('the chart on Tổng hợp', () => {
     expect(fake.stats.syncs - syncsBefore - readSyncs).toBeLessThanOrEqual(3);
   });
 });
+
+describe('readSheet: merged cells (ExcelApi 1.13)', () => {
+  const seed = { name: DATA, cells: { A1: 'Khu vực', B1: 'Tên', A2: 'Nhà nước', B2: 'X', B3: 'Y' }, merges: ['A2:A3', 'C1:D1'] };
+
+  test('where 1.13 is supported, the merges come with the first sync', async () => {
+    const { fake, port } = setup([seed], { apiVersion: '1.13' });
+    const grid = await port.readSheet(DATA);
+    // A2:A3 → rows 2–3, column 0; C1:D1 → row 1, columns 2–3.
+    expect(grid.merges).toEqual([
+      { top: 2, left: 0, bottom: 3, right: 0 },
+      { top: 1, left: 2, bottom: 1, right: 3 },
+    ]);
+    expect(fake.stats.syncs).toBe(2);
+  });
+
+  test('on ExcelApi 1.9 the sheet reads without merges (the call is never made)', async () => {
+    const { port } = setup([seed]);
+    const grid = await port.readSheet(DATA);
+    expect(grid.merges).toBeUndefined();
+  });
+});

@@ -13,7 +13,7 @@
  * - text is written into cells formatted as text (`@`) — the number format is queued before
  *   the value — so `=1+1`, `+84…`, `-5`, `@SUM(A1)` typed by a user stay text.
  */
-import { a1, columnLetters, isCellError, type RawCell, type SheetGrid } from '../../domain/grid';
+import { a1, columnIndex, columnLetters, isCellError, type CellRange, type RawCell, type SheetGrid } from '../../domain/grid';
 import type { CellSnapshot, CellWrite, InteractivePort } from '../interactive';
 import { patchRows } from '../patchRows';
 import type { CellSpec, ClearPlan, DataSheetPatch, OutputPlan, SheetSpec } from '../plan';
@@ -154,6 +154,22 @@ function formattedExtent(
   return { blankCellExtent: extent };
 }
 
+/** `Sheet1!A1:C1,Sheet1!B5:B9` (RangeAreas.address) → ranges; a part that does not parse is left out. */
+function mergedRanges(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  // Sheet prefixes first (a quoted name may hold a comma), then one area per comma.
+  const bare = address.replace(/'(?:[^']|'')*'!|[^,!']+!/g, '');
+  for (const part of bare.split(',')) {
+    const ref = part.trim().replace(/\$/g, '');
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+    if (!m) continue;
+    const left = columnIndex(m[1]);
+    const top = Number(m[2]);
+    out.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnIndex(m[3]) : left });
+  }
+  return out;
+}
+
 function isPayloadError(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
@@ -231,7 +247,12 @@ class OfficeAdapter implements InteractivePort {
       // cover a cell of the user's, even an empty-looking one): the used range with formats.
       const formatted = sheet.getUsedRangeOrNullObject(false);
       formatted.load('rowIndex,columnIndex,rowCount,columnCount');
-      this.tally.queued(cost(3, 6));
+      // Merged cells (a group header over its columns, `Khu vực` merged down a block) need
+      // Range.getMergedAreasOrNullObject, ExcelApi 1.13 — above the 1.9 the add-in declares: on an
+      // older Excel the pane reads without merges (a merged value counts for its first cell only).
+      const merged = this.supports('1.13') ? sheet.getRange().getMergedAreasOrNullObject() : undefined;
+      merged?.load('address');
+      this.tally.queued(cost(merged ? 4 : 3, merged ? 7 : 6));
       await this.tally.sync(ctx, () => 200);
       if (sheet.isNullObject) throw new OfficeAdapterError('no_such_sheet', `Không có sheet "${name}" trong tệp. Hãy kiểm tra lại tên sheet.`);
       const sheetName = sheet.name;
@@ -284,7 +305,8 @@ class OfficeAdapter implements InteractivePort {
           break;
         }
       }
-      return { name: sheetName, rows, ...formattedExtent(rows.length, left + cols - 1, formatted) };
+      const merges = merged && !merged.isNullObject ? mergedRanges(merged.address) : [];
+      return { name: sheetName, rows, ...formattedExtent(rows.length, left + cols - 1, formatted), ...(merges.length ? { merges } : {}) };
     });
   }
 

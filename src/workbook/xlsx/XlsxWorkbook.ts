@@ -113,16 +113,26 @@ export class XlsxWorkbook implements WorkbookPort {
       const xml = this.pkg.text(part.path);
       if (xml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
       const extent: { data?: Int32Array } = {};
+      const hiddenRows: number[] = [];
       const rows = readSheetXml(xml, {
         sheetName: ref.name,
         maxCells: this.limits.maxCells,
         sharedStrings: () => this.sharedStrings(),
         extent,
+        hiddenRows,
       });
       const merges = readMergeCells(xml);
+      // Only hidden rows the grid reaches matter (a sheet may hide every row past its table).
+      while (hiddenRows.length && hiddenRows[hiddenRows.length - 1] > rows.length) hiddenRows.pop();
       return {
         ok: true,
-        value: { name: ref.name, rows, ...(extent.data ? { blankCellExtent: extent.data } : {}), ...(merges.length ? { merges } : {}) },
+        value: {
+          name: ref.name,
+          rows,
+          ...(extent.data ? { blankCellExtent: extent.data } : {}),
+          ...(merges.length ? { merges } : {}),
+          ...(hiddenRows.length ? { hiddenRows } : {}),
+        },
       };
     } catch (err) {
       if (err instanceof XlsxError && (err.code === 'too_large' || err.code === 'too_many_cells')) {

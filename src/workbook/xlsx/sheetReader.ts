@@ -18,6 +18,8 @@ export interface SheetReadOptions {
    * (SheetGrid.blankCellExtent).
    */
   readonly extent?: { data?: Int32Array };
+  /** When given, receives the 1-based numbers of the rows marked `hidden` (hidden or filtered out). */
+  readonly hiddenRows?: number[];
 }
 
 const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
@@ -168,6 +170,11 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
           if (cellRow > MAX_ROWS || col >= MAX_COLS) {
             throw corrupt(`cell outside the grid at row ${cellRow}`);
           }
+          // The limit counts cells that hold a value or a formula's result, not cells that only
+          // carry a format (a sheet formatted down to row 1,048,576 is read like its values).
+          if (++cells > opts.maxCells) {
+            throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
+          }
           if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
           row![col] = value;
         } else if (value === null && extent && cellRow > 0 && cellRow <= MAX_ROWS) {
@@ -195,9 +202,6 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
     const len = j - ns;
     const first = xml.charCodeAt(ns);
     if (len === 1 && first === 99 /* c */) {
-      if (++cells > opts.maxCells) {
-        throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
-      }
       // one pass over the attributes for `r` and `t`
       let rs = -1;
       let ts = -1;
@@ -266,6 +270,10 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
       // A missing or unreadable row number means "the next row", as for a missing one.
       rowNum = r > 0 ? r : rowNum + 1;
       prevCol = -1;
+      if (opts.hiddenRows && rowNum <= MAX_ROWS) {
+        const h = attrStart(xml, lt, gt, 'hidden');
+        if (h >= 0 && (xml.charCodeAt(h) === 49 /* 1 */ || xml.startsWith('true', h))) opts.hiddenRows.push(rowNum);
+      }
     }
     i = gt;
   }

@@ -54,6 +54,8 @@ export interface FakeSheetSeed {
   /** A1 → format (fill, font…), to check that user formats survive. */
   readonly formats?: Readonly<Record<string, CellFormat>>;
   readonly visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Merged ranges, e.g. 'A1:C1'. */
+  readonly merges?: readonly string[];
 }
 
 export interface FakeExcelOptions {
@@ -136,6 +138,11 @@ function cellRef(a1: string): { r: number; c: number } {
 function seedSheet(seed: FakeSheetSeed): Sheet {
   const sheet = newSheet(seed.name);
   if (seed.visibility) sheet.visibility = seed.visibility;
+  for (const m of seed.merges ?? []) {
+    const area = parseArea(m);
+    if (!area) throw new Error(`fake Excel: bad merge ${m}`);
+    sheet.merges.push(area.rect);
+  }
   const put = (r: number, c: number, value: unknown): void => {
     const x = seedCell(value);
     if (x) sheet.cells.set(key(r, c), { ...x, nf: 'General' });

@@ -897,6 +897,21 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  /**
+   * The merged areas that intersect this range, or a null object when there are none
+   * (office-js-docs-pr: Excel.Range.getMergedAreasOrNullObject, ExcelApi 1.13).
+   */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    this.context.path(0);
+    return new FakeMergedAreas(this.context, () => {
+      if (this.context.engine.apiVersion < 1013) throw new FakeOfficeError('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13.');
+      if (this.isNullNow()) return null;
+      const { sheet, rects } = this.resolve();
+      const hit = sheet.merges.filter((m) => rects.some((r) => intersects(m, r)));
+      return hit.length ? { sheet, rects: hit } : null;
+    });
+  }
+
   private formatObject?: FakeRangeFormat;
   private validation?: FakeDataValidation;
 
@@ -1025,6 +1040,38 @@ export class FakeRangeAreas extends FakeObject {
 
   clear(applyTo: string = 'All'): void {
     this.queue(applyTo, () => clearAreas(this.resolve(), applyTo));
+  }
+}
+
+/** The merged areas of a range: a RangeAreas whose `address` lists them, comma-separated. */
+export class FakeMergedAreas extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => Resolved | null,
+  ) {
+    super(context);
+    this.context.push(0, () => {
+      const isNull = this.target() === null;
+      return { bytes: 20, deliver: () => this.loaded.set('isNullObject', isNull) };
+    });
+  }
+
+  protected override isNullNow(): boolean {
+    return this.target() === null;
+  }
+
+  protected readers(): Record<string, () => unknown> {
+    return {
+      address: () => {
+        const t = this.target();
+        return t ? t.rects.map((r) => qualified(t.sheet.name, r)).join(',') : null;
+      },
+      areaCount: () => this.target()?.rects.length ?? 0,
+    };
+  }
+
+  get address(): string {
+    return this.got('address');
   }
 }
 
