@@ -15,7 +15,9 @@ import { IntakeReport } from './components/IntakeReport';
 import { Notice } from './components/Notice';
 import { ProblemList } from './components/ProblemList';
 import { Section } from './components/Section';
+import { ResultNotes } from './components/ResultNotes';
 import { TargetSetPicker } from './components/TargetSetPicker';
+import { YearField } from './components/YearField';
 import { useStrings } from './language';
 import {
   applyFixes,
@@ -27,11 +29,13 @@ import {
   undoCount,
   undoFixes,
 } from './paneActions';
-import type { UndoEntry } from './paneActions';
+import type { RunContext, UndoEntry } from './paneActions';
 import { choiceSet, initialChoice, presetOptionText, SHEET_CHOICE } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
 import { useIntake } from './useIntake';
 import { useTask } from './useTask';
+import { UserMessage } from './userMessage';
+import { reportYear } from './yearChoice';
 
 const useStyles = makeStyles({
   actions: {
@@ -50,6 +54,8 @@ export interface AppProps {
   readonly describeError: (error: unknown) => string;
   /** The date of the run (summary sheet date line, default year); injectable for tests. */
   readonly today?: () => Date;
+  /** The workbook's file name: a year in it is the report year when the table names none. */
+  readonly fileName?: string;
 }
 
 /** What the pane shows below the buttons: a check, or a check whose results were written. */
@@ -61,7 +67,7 @@ interface View {
 const now = (): Date => new Date();
 
 /** The Office-mode pane. */
-export function App({ port, describeError, today = now }: AppProps) {
+export function App({ port, describeError, today = now, fileName }: AppProps) {
   const t = useStrings();
   const styles = useStyles();
   const task = useTask(describeError);
@@ -70,6 +76,7 @@ export function App({ port, describeError, today = now }: AppProps) {
   const [view, setView] = useState<View>();
   const [undo, setUndo] = useState<UndoEntry[]>();
   const [confirmCopy, setConfirmCopy] = useState(false);
+  const [yearText, setYearText] = useState('');
   // The import has its own progress and messages, shown in its section.
   const intake = useIntake({
     port,
@@ -104,24 +111,39 @@ export function App({ port, describeError, today = now }: AppProps) {
   /** The sheet the pane last checked (the master table after an import), if any. */
   const lastSheet = view?.result.sheet;
 
+  /** The year typed in "Năm báo cáo" (refused when it is not a year) and the file name. */
+  const context = (): RunContext => {
+    const year = reportYear(yearText);
+    if (year === 'bad') throw new UserMessage(t.badYear(yearText.trim()));
+    return { year, fileName };
+  };
+
   /** Checks again (and writes again if results were written), after fixes or their undo. */
   const refresh = async (kind: View['kind']) => {
-    const { result, plan } = await checkWith(port, choice, today(), t, lastSheet);
+    const { result, plan } = await checkWith(port, choice, today(), t, lastSheet, context());
     if (kind === 'computed') await port.apply(plan);
     setView({ kind, result });
   };
 
-  const check = () =>
+  const check = (set: TargetChoice = choice) =>
     task.run(t.busyCheck, async () => {
       await refreshNames();
-      const { result } = await checkWith(port, choice, today(), t, lastSheet);
+      const { result } = await checkWith(port, set, today(), t, lastSheet, context());
       setView({ kind: 'checked', result });
     });
+
+  /** The hint's button: the set the table matches best, checked at once. */
+  const switchToSet = (id: string) => {
+    setChoice(id);
+    setConfirmCopy(false);
+    intake.cancel();
+    void check(id);
+  };
 
   const compute = () =>
     task.run(t.busyCompute, async () => {
       await refreshNames();
-      const { result, plan } = await checkWith(port, choice, today(), t, lastSheet);
+      const { result, plan } = await checkWith(port, choice, today(), t, lastSheet, context());
       await port.apply(plan);
       setView({ kind: 'computed', result });
       return t.computeDone;
@@ -199,6 +221,7 @@ export function App({ port, describeError, today = now }: AppProps) {
           hasSheet={hasSheet(names, TARGET_SHEET_NAME)}
           disabled={busy}
         />
+        <YearField value={yearText} onChange={setYearText} disabled={busy} />
         {choiceSet(choice) && (
           <Button className={styles.copy} size="small" appearance="secondary" disabledFocusable={busy} onClick={() => copy(false)}>
             {t.copySet}
@@ -232,7 +255,7 @@ export function App({ port, describeError, today = now }: AppProps) {
       <Section title={t.actions} hideTitle>
         <div className={styles.actions}>
           {/* disabledFocusable: while busy the buttons refuse clicks but keep the keyboard focus. */}
-          <Button disabledFocusable={busy} onClick={check}>
+          <Button disabledFocusable={busy} onClick={() => void check()}>
             {t.check}
           </Button>
           <Button appearance="primary" disabledFocusable={busy} onClick={compute}>
@@ -254,6 +277,7 @@ export function App({ port, describeError, today = now }: AppProps) {
       {result && (
         <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
       )}
+      {result && <ResultNotes hint={result.targetSetHint} yearNote={result.yearNote} onUseSet={switchToSet} disabled={busy} />}
       {view?.kind === 'computed' && <IndicatorTable indicators={view.result.indicators} />}
       {result && (
         <FixesPanel fixes={result.fixes} undoable={undoCount(undo)} onApply={fix} onUndo={undoLast} disabled={busy} />

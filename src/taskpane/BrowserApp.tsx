@@ -15,7 +15,9 @@ import { IndicatorTable } from './components/IndicatorTable';
 import { Notice } from './components/Notice';
 import { ProblemList } from './components/ProblemList';
 import { Section } from './components/Section';
+import { ResultNotes } from './components/ResultNotes';
 import { TargetSetPicker } from './components/TargetSetPicker';
+import { YearField } from './components/YearField';
 import type { Strings } from './i18n';
 import { useStrings } from './language';
 import { hasSheet } from './paneActions';
@@ -24,6 +26,7 @@ import { choiceSet, initialChoice } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
 import { useTask } from './useTask';
 import { UserMessage } from './userMessage';
+import { reportYear } from './yearChoice';
 
 const useStyles = makeStyles({
   buttons: {
@@ -49,6 +52,7 @@ export default function BrowserApp() {
   const [file, setFile] = useState<WorkbookFile>();
   const [choice, setChoice] = useState<TargetChoice>(() => initialChoice([]));
   const [done, setDone] = useState<FileResult>();
+  const [yearText, setYearText] = useState('');
   const busy = !!task.busy;
 
   const pick = (picked: File) =>
@@ -63,11 +67,13 @@ export default function BrowserApp() {
       setChoice((c) => initialChoice(opened.value.sheetNames, c));
     });
 
-  const run = () =>
+  const run = (set: TargetChoice = choice) =>
     task.run(t.busyCompute, async () => {
       if (!file) throw new UserMessage(t.pickFileFirst);
+      const year = reportYear(yearText);
+      if (year === 'bad') throw new UserMessage(t.badYear(yearText.trim()));
       setDone(undefined);
-      const out = await checkWorkbookFile(file, { targetSet: choiceSet(choice), today: new Date() });
+      const out = await checkWorkbookFile(file, { targetSet: choiceSet(set), today: new Date(), year, fileName: file.name });
       if (!out.ok) throw new UserMessage(out.message);
       setDone(out.value);
       return t.browserDone(out.value.outputName);
@@ -88,9 +94,10 @@ export default function BrowserApp() {
           hasSheet={!!file && hasSheet(file.sheetNames, TARGET_SHEET_NAME)}
           disabled={busy}
         />
+        <YearField value={yearText} onChange={setYearText} disabled={busy} />
         <div className={styles.buttons}>
           {/* disabledFocusable while busy: the button refuses clicks but keeps the keyboard focus. */}
-          <Button appearance="primary" disabled={!file} disabledFocusable={busy} onClick={run}>
+          <Button appearance="primary" disabled={!file} disabledFocusable={busy} onClick={() => void run()}>
             {t.runBrowser}
           </Button>
           <Button disabled={busy || !done} onClick={() => done && saveFile(done.output, done.outputName)}>
@@ -104,6 +111,17 @@ export default function BrowserApp() {
 
       {result && (
         <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
+      )}
+      {result && (
+        <ResultNotes
+          hint={result.targetSetHint}
+          yearNote={result.yearNote}
+          onUseSet={(id) => {
+            setChoice(id);
+            void run(id);
+          }}
+          disabled={busy}
+        />
       )}
       {result && <IndicatorTable indicators={result.indicators} />}
       {result && result.fixes.length > 0 && <Notice intent="info" text={t.browserFixesHint(result.fixes.length)} />}

@@ -32,6 +32,11 @@ const vi = {
   overwrite: 'Chép đè',
   cancel: 'Thôi',
   copied: 'Đã chép bộ chỉ tiêu vào sheet "Chỉ tiêu". Từ giờ kết quả tính theo sheet này; sửa mục tiêu ngay trên sheet.',
+  useSet: (id: string) => `Dùng bộ ${id}`,
+  reportYear: 'Năm báo cáo',
+  reportYearHint: 'Để trống: lấy năm theo cột Năm, tiêu đề bảng, tên sheet hoặc tên tệp.',
+  reportYearPlaceholder: 'tự động',
+  badYear: (text: string) => `"${text}" không phải là năm: gõ năm có bốn chữ số, ví dụ 2024, hoặc để trống.`,
 
   programSection: 'Chương trình',
   fileSection: 'Tệp số liệu',
@@ -180,6 +185,11 @@ const en: Strings = {
   overwrite: 'Overwrite',
   cancel: 'Cancel',
   copied: 'Copied the set to the "Chỉ tiêu" sheet. Results now use that sheet; edit the targets there.',
+  useSet: (id) => `Use set ${id}`,
+  reportYear: 'Report year (Năm báo cáo)',
+  reportYearHint: 'Leave empty to take the year from the Năm column, the table title, the sheet name or the file name.',
+  reportYearPlaceholder: 'automatic',
+  badYear: (text) => `"${text}" is not a year: type a four-digit year such as 2024, or leave it empty.`,
 
   programSection: 'Program',
   fileSection: 'Data file',

@@ -57,10 +57,22 @@ function browserMode() {
   );
 }
 
+/** The open workbook's file name (a year in it may be the report year); undefined for a new, unsaved one. */
+function documentName(): string | undefined {
+  try {
+    const url = Office.context.document.url;
+    if (!url) return undefined;
+    const last = url.split(/[\\/]/).pop() ?? '';
+    return decodeURIComponent(last.split(/[?#]/)[0]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function officeMode() {
   if (!requirementsMet()) return <RequirementsNotMet api={MIN_EXCEL_API} />;
   const port = officeWorkbook((batch) => Excel.run(batch));
-  return <App port={port} describeError={officeErrorMessage} />;
+  return <App port={port} describeError={officeErrorMessage} fileName={documentName()} />;
 }
 
 const root = createRoot(document.getElementById('root') as HTMLElement);

@@ -27,6 +27,12 @@ export function hasSheet(names: readonly string[], name: string): boolean {
   return names.some((n) => n.normalize('NFC').toLowerCase() === key);
 }
 
+/** What the pane knows beyond the set: the year typed in "Năm báo cáo", the workbook's file name. */
+export interface RunContext {
+  readonly year?: number;
+  readonly fileName?: string;
+}
+
 /**
  * Runs the engine for the chosen set; refuses with the engine's own Vietnamese sentence.
  * `sheet` is the data sheet to check when it is still in the workbook (the one the pane last
@@ -38,11 +44,18 @@ export async function checkWith(
   today: Date,
   t: Strings,
   sheet?: string,
+  context: RunContext = {},
 ): Promise<{ result: CheckResult; plan: OutputPlan }> {
   // One more round trip to Excel only when there is something to look up.
   const names = choice === SHEET_CHOICE || sheet ? await port.sheetNames() : [];
   if (choice === SHEET_CHOICE && !hasSheet(names, TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);
-  const out = await runCheck(port, { targetSet: choiceSet(choice), today, ...(sheet && names.includes(sheet) ? { sheet } : {}) });
+  const out = await runCheck(port, {
+    targetSet: choiceSet(choice),
+    today,
+    ...(sheet && names.includes(sheet) ? { sheet } : {}),
+    ...(context.year !== undefined ? { year: context.year } : {}),
+    ...(context.fileName ? { fileName: context.fileName } : {}),
+  });
   if (!out.ok) throw new UserMessage(out.error.message);
   return { result: out.result, plan: out.plan };
 }
