@@ -105,6 +105,15 @@ describe('money units in the header', () => {
     expect(r.problems.find((p) => p.cell === 'D2')?.message).toBe('Ô D2: -2,5 triệu đồng là số âm. Hãy gõ số từ 0 trở lên.');
   });
 
+  it('exceeds_total compares in đồng and shows each amount in its column unit', () => {
+    // Sử dụng 3.000 nghìn = 3.000.000 đồng > thu 2,5 triệu = 2.500.000 đồng (= 2.500 nghìn đồng).
+    const bad = [header, ['A', 'CĐCS A', 'Nhà nước', 2.5, 3000, 2600000]];
+    const r = check({ name: 'KP', rows: bad }, { targetSet: MONEY_SET, year: 2024 });
+    expect(r.problems.find((p) => p.rule === 'exceeds_total')?.message).toBe(
+      'Ô E2: Kinh phí CĐCS được sử dụng (3.000 nghìn đồng) lớn hơn Kinh phí công đoàn đã thu (2,5 triệu đồng) của CĐCS A. Hãy kiểm tra lại: số này phải nhỏ hơn hoặc bằng 2.500 nghìn đồng.',
+    );
+  });
+
   it('a table without units reports đồng', () => {
     const plain = [['Mã đơn vị', 'Tên đơn vị', 'Khu vực', 'Kinh phí công đoàn đã thu', 'Kinh phí CĐCS được sử dụng'], ['A', 'CĐCS A', 'Nhà nước', 2500000, 1875000]];
     const r = check({ name: 'KP', rows: plain }, { targetSet: MONEY_SET, year: 2024 });

@@ -5,6 +5,7 @@
 import { COLUMNS, columnDef } from './catalog';
 import { indicatorColumns } from './columnsForSet';
 import { formatNumber } from './format';
+import { formatTyped } from './moneyUnit';
 import { a1 } from './grid';
 import type { TableLayout } from './header';
 import { normalizeCell } from './normalize';
@@ -162,6 +163,9 @@ export function partProblems(units: readonly UnitRow[], layout: TableLayout): Pr
     const col = layout.keyCol.get(def.key);
     if (col === undefined || !layout.keyCol.has(def.partOf)) continue;
     const whole = columnDef(def.partOf);
+    // Money in nghìn/triệu đồng: compared in đồng, each shown in its own column's unit.
+    const partScale = layout.columns.find((c) => c.col === col)?.moneyScale;
+    const wholeScale = layout.columns.find((c) => c.col === layout.keyCol.get(def.partOf as string))?.moneyScale;
     for (const u of units) {
       const part = u.values[def.key];
       const total = u.values[def.partOf];
@@ -171,7 +175,7 @@ export function partProblems(units: readonly UnitRow[], layout: TableLayout): Pr
         severity: 'error',
         whole: def.partOf,
         ...place.at(u.row, col, def.key, unitRef(u)),
-        message: `${def.header} (${formatNumber(part)}) lớn hơn ${whole?.header ?? def.partOf} (${formatNumber(total)}) của ${unitLabel(u)}. Hãy kiểm tra lại: số này phải nhỏ hơn hoặc bằng ${formatNumber(total)}.`,
+        message: `${def.header} (${formatTyped(part, partScale)}) lớn hơn ${whole?.header ?? def.partOf} (${formatTyped(total, wholeScale)}) của ${unitLabel(u)}. Hãy kiểm tra lại: số này phải nhỏ hơn hoặc bằng ${formatTyped(total, partScale)}.`,
       });
     }
   }
