@@ -207,10 +207,12 @@ async function runFile(file: string, label: string, tmp: string): Promise<FileRe
 
   // (c): a CĐCS table beside the user's content.
   let injected: Injected | undefined;
-  try {
-    injected = parts ? (injectBeside(parts) ?? injectNewSheet(bytes)) : undefined;
-  } catch {
-    injected = undefined; // the package is too broken for the independent reader: (a) covers it
+  for (const inject of [() => (parts ? injectBeside(parts) : undefined), () => injectNewSheet(bytes)]) {
+    try {
+      injected ??= inject();
+    } catch {
+      // beside: a package too odd for the independent reader; new sheet: the adapter refuses it ((a) covers that)
+    }
   }
   if (!injected) {
     result.how = 'not injectable';

@@ -48,6 +48,9 @@ touch "$CORPUS/.hashes"
 
 note() { echo "corpus: $*" >&2; }
 
+# The tools used below are on the machine image; xz is the one a slimmer image might lack.
+command -v xz >/dev/null || apt-get install -y -qq --no-install-recommends xz-utils >/dev/null
+
 # take FOLDER SRC_DIR FIND_ARGS…: copies the .xlsx files under SRC_DIR matching FIND_ARGS into
 # files/FOLDER, named by their path below SRC_DIR (slashes as "__"), skipping files byte-identical
 # to one already taken (.hashes lists the digests taken so far).

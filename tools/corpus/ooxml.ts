@@ -105,9 +105,21 @@ export function walkXml(
   parser.write(text).close();
 }
 
+/**
+ * The zip entry of a part name: part names compare case-insensitively (OPC), and some producers
+ * write `\\` for `/` in entry names (POI's 49609.xlsx), which readers such as Excel accept.
+ */
+export function findPart(parts: Parts, name: string): string | undefined {
+  if (parts[name]) return name;
+  const key = (n: string) => n.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+  const want = key(name);
+  return Object.keys(parts).find((n) => key(n) === want);
+}
+
 /** The text of a part, decoded; undefined when absent or undecodable. */
 export function partText(parts: Parts, name: string): string | undefined {
-  const bytes = parts[name];
+  const entry = findPart(parts, name);
+  const bytes = entry === undefined ? undefined : parts[entry];
   if (!bytes) return undefined;
   const d = decodeXml(bytes);
   return d.ok ? d.text : undefined;
@@ -157,10 +169,11 @@ export function workbookPath(parts: Parts): string {
   return office ? resolvePart('', office.target) : 'xl/workbook.xml';
 }
 
-/** A sheet of the workbook: its name, state and part (undefined when its relationship is missing). */
+/** A sheet of the workbook: its name, state and part (undefined when its relationship or part is missing). */
 export interface SheetEntry {
   readonly name: string;
   readonly state: string;
+  /** The part's zip entry name, as stored. */
   readonly part?: string;
   /** True for worksheets (not chart or dialog sheets). */
   readonly worksheet: boolean;
@@ -180,7 +193,7 @@ export function listSheets(parts: Parts): SheetEntry[] {
       sheets.push({
         name: el.attrs.name ?? '',
         state: el.attrs.state ?? 'visible',
-        part: rel ? resolvePart(wb, rel.target) : undefined,
+        part: rel ? findPart(parts, resolvePart(wb, rel.target)) : undefined,
         worksheet: rel ? /\/worksheet$/.test(rel.type) : false,
       });
     },
