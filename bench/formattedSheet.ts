@@ -5,25 +5,11 @@
  * Used by the layouts test and by `npm run bench`.
  */
 import { strToU8, zipSync } from 'fflate';
+import { BD_CDVC_2024_HEADERS as HEADERS } from '../test/support/bdCdvc2024Headers';
 
 /** Excel's last row. */
 export const LAST_ROW = 1_048_576;
 
-const HEADERS = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Khu vực',
-  'Năm',
-  'Số CBCCVCLĐ đủ điều kiện gia nhập',
-  'Số đoàn viên',
-  'Số ĐV đăng ký sáng kiến, giải pháp',
-  'Có chương trình, kế hoạch gắn nhiệm vụ chính trị',
-  'Đăng ký thi đua hoàn thành tốt nhiệm vụ trở lên',
-  'Phát động thi đua chuyển đổi số',
-  'Đăng ký xây dựng cơ quan đạt chuẩn văn hóa',
-  'Được công nhận đạt chuẩn văn hóa',
-  'Xếp loại',
-];
 
 const COLS = 'ABCDEFGHIJKLM';
 
