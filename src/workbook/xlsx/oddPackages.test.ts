@@ -500,3 +500,27 @@ describe('malformed sheet data: an error naming the sheet, never a hang', () => 
     expect(mustOpen(pkg(false, { 'xl/worksheets/sheet1.xml': sheet })).readSheetSync('Dữ liệu').rows).toEqual([[1], [2]]);
   });
 });
+
+describe('a part with a DTD (entity-expansion bomb)', () => {
+  it('is refused as a damaged file (exit 2 path), never written back', () => {
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="&lol2;"/></Types>';
+    const bytes = makeZip({
+      '[Content_Types].xml': bomb,
+      '_rels/.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      'xl/workbook.xml': '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/worksheets/sheet1.xml': '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+    });
+    let code: string | undefined;
+    try {
+      const opened = openXlsx(bytes);
+      if (!opened.ok) code = opened.error.code;
+      else opened.value.applySync({ sheets: [{ name: 'X', rows: [[{ v: 'y' }]] }] });
+    } catch (e) {
+      code = e instanceof XlsxError ? e.code : 'other';
+    }
+    expect(code).toBe('corrupt');
+  });
+});

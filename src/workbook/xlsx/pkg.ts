@@ -58,6 +58,15 @@ export function decodeXml(bytes: Uint8Array): string {
   return decl[1] + decl[2] + 'UTF-8' + decl[2] + text.slice(decl[0].length);
 }
 
+/** A `<!DOCTYPE` before the root element (only the prolog is looked at). */
+function hasDoctype(text: string): boolean {
+  const head = text.slice(0, 4096);
+  const d = head.indexOf('<!DOCTYPE');
+  if (d < 0) return false;
+  // Before the root element: every '<' before it opens a declaration, PI or comment.
+  return !/<[A-Za-z_]/.test(head.slice(0, d));
+}
+
 /** Worksheets can be huge; we keep only the most recently read one decoded. */
 const BIG_PART = 1024 * 1024;
 
@@ -146,6 +155,9 @@ export class XlsxPackage {
     if (!e) return undefined;
     const bytes = this.inflate(e);
     const text = decodeXml(bytes);
+    // OPC forbids DTDs in package parts (ECMA-376 Part 2, §8.1.4) and Excel refuses them; one
+    // carrying entity declarations is an entity-expansion bomb waiting for a DOM parser.
+    if (hasDoctype(text)) throw new XlsxError('corrupt', errorMessage('corrupt'), `DOCTYPE in ${e.name}`);
     if (bytes.length > BIG_PART) {
       if (this.bigCacheKey) this.textCache.delete(this.bigCacheKey);
       this.bigCacheKey = k;
