@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CONTENDERS, seconds, type Contender, type Measurement, type SizeContext } from './contenders';
+import { formattedBench } from './formatted';
 import { intakeBench } from './intake';
 import { runChild, type Outcome } from './spawn';
 
@@ -243,7 +244,9 @@ function main(): number {
   lines.push('');
   const intake = process.env.BENCH_INTAKE === '0' ? undefined : intakeBench(dir, progress);
   if (intake) lines.push(...intake.lines, '');
-  const vs = [...verdicts(done), ...(intake?.verdicts ?? [])];
+  const formatted = process.env.BENCH_FORMATTED === '0' ? undefined : formattedBench(dir, progress);
+  if (formatted) lines.push(...formatted.lines, '');
+  const vs = [...verdicts(done), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? [])];
   for (const v of vs) lines.push(`${v.verdict.padEnd(7)} ${v.requirement}: ${v.detail}`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -262,6 +265,7 @@ function main(): number {
     totalSeconds: (Date.now() - started) / 1000,
     sizes: done.map((s) => ({ rows: s.rows, input: s.input, ...s.results })),
     intake: intake?.raw,
+    formatted: formatted?.raw,
     verdicts: vs,
   };
   writeFileSync(resultsPath, JSON.stringify(json, null, 2) + '\n');

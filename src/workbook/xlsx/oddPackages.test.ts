@@ -6,6 +6,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import type { OutputPlan } from '../plan';
+import { XlsxError } from './limits';
 import { openXlsx } from './open';
 import { makeZip, mustOpen } from './test';
 
