@@ -185,53 +185,115 @@ export function crc32(data: Uint8Array, crc = 0): number {
 /** Characters encoded and compressed per step when writing a part. */
 const TEXT_BATCH = 1 << 20;
 
+/** Text longer than this (in characters) is compressed at the fastest level. */
+const BIG_TEXT = 4 * 1024 * 1024;
+
 /**
- * Compresses new part content given as string chunks, without ever joining them into one
- * string or one byte array (a patched 60 MB sheet would otherwise need several copies).
+ * Compresses a new part's text as it is produced, piece by piece: the part is never held whole as
+ * one string or one byte array (a patched 60 MB sheet, or a Kiểm tra sheet of 200,000 problems,
+ * would otherwise need several copies), and no piece is kept once encoded.
  *
- * The text is cut into batches at fixed character positions, not at chunk boundaries, so the
- * compressed bytes depend only on the content: the same part built from different chunks
+ * The text is cut into batches at fixed character positions, not at piece boundaries, so the
+ * compressed bytes depend only on the content: the same part built from different pieces
  * (first run vs. re-run) compresses identically, which keeps re-runs byte-identical.
- * Big parts use the fastest level: the sheet XML dominates write time.
+ * Big parts use the fastest level: the sheet XML dominates write time. The level is known once
+ * the text passes BIG_TEXT characters or ends; the batches before that wait as UTF-8.
+ *
+ * @example
+ * const w = new TextPartWriter('xl/worksheets/sheet3.xml');
+ * w.write('<?xml version="1.0"?>'); w.write('<worksheet/>');
+ * const part = w.finish();
  */
-export function compressText(name: string, chunks: readonly string[]): ZipPart {
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out: Uint8Array[] = [];
-  let outLength = 0;
-  const deflater = new Deflate({ level: total > 4 * 1024 * 1024 ? 1 : 6 }, (chunk) => {
-    out.push(chunk);
-    outLength += chunk.length;
-  });
-  const encoder = new TextEncoder();
-  let crc = 0;
-  let size = 0;
-  let batch = '';
-  const push = (text: string, final: boolean): void => {
-    const bytes = encoder.encode(text);
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    deflater.push(bytes, final);
-  };
-  for (const chunk of chunks) {
+export class TextPartWriter {
+  private chars = 0;
+  private deflater: Deflate | undefined;
+  /** Full batches waiting for the level to be known. */
+  private readonly waiting: Uint8Array[] = [];
+  private readonly out: Uint8Array[] = [];
+  private outLength = 0;
+  private readonly encoder = new TextEncoder();
+  private crc = 0;
+  private size = 0;
+  /** The batch as UTF-8, encoded as the text comes; reused, since the deflater copies what it is given. */
+  private bytes = new Uint8Array(0);
+  private used = 0;
+  /** UTF-16 units in the batch, a held high surrogate included. */
+  private batchChars = 0;
+  /** A high surrogate that ended the last piece, not yet encoded: its pair may open the next one. */
+  private high = '';
+
+  constructor(private readonly name: string) {}
+
+  write(text: string): void {
+    this.chars += text.length;
     let from = 0;
-    while (from < chunk.length) {
-      const take = Math.min(chunk.length - from, TEXT_BATCH - batch.length);
-      batch += chunk.slice(from, from + take);
+    while (from < text.length) {
+      const take = Math.min(text.length - from, TEXT_BATCH - this.batchChars);
+      this.encode(text, from, from + take, false);
+      this.batchChars += take;
       from += take;
-      if (batch.length < TEXT_BATCH) continue;
-      // Each batch is encoded on its own: keep a surrogate pair together.
-      const last = batch.charCodeAt(batch.length - 1);
-      const hold = last >= 0xd800 && last <= 0xdbff ? 1 : 0;
-      push(batch.slice(0, batch.length - hold), false);
-      batch = batch.slice(batch.length - hold);
+      if (this.batchChars < TEXT_BATCH) continue;
+      // A full batch is compressed; a high surrogate that ends it opens the next, with its pair.
+      this.push(false);
+      this.batchChars = this.high ? 1 : 0;
     }
+    if (!this.deflater && this.chars > BIG_TEXT) this.start(1);
   }
-  push(batch, true);
-  const data = new Uint8Array(outLength);
-  let o = 0;
-  for (const c of out) data.set(c, o), (o += c.length);
-  return { name, method: 8, crc, size, data };
+
+  /** The compressed part; the writer is spent afterwards. */
+  finish(): ZipPart {
+    if (!this.deflater) this.start(6);
+    if (this.high) this.encode('', 0, 0, true);
+    this.push(true);
+    const data = new Uint8Array(this.outLength);
+    let o = 0;
+    for (const c of this.out) data.set(c, o), (o += c.length);
+    this.out.length = 0;
+    this.bytes = new Uint8Array(0);
+    return { name: this.name, method: 8, crc: this.crc, size: this.size, data };
+  }
+
+  private start(level: 1 | 6): void {
+    const deflater = new Deflate({ level }, (chunk) => {
+      this.out.push(chunk);
+      this.outLength += chunk.length;
+    });
+    for (const batch of this.waiting) deflater.push(batch, false);
+    this.waiting.length = 0;
+    this.deflater = deflater;
+  }
+
+  /** Appends text[from, to) to the batch's bytes; a high surrogate at its end waits for its pair unless `last`. */
+  private encode(chunk: string, from: number, to: number, last: boolean): void {
+    let text = chunk.slice(from, to);
+    if (this.high) (text = this.high + text), (this.high = '');
+    const end = text.charCodeAt(text.length - 1);
+    if (!last && end >= 0xd800 && end <= 0xdbff) (this.high = text.slice(-1)), (text = text.slice(0, -1));
+    // At most 3 bytes per UTF-16 unit.
+    const need = this.used + text.length * 3;
+    if (this.bytes.length < need) {
+      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    this.used += this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+  }
+
+  private push(final: boolean): void {
+    const bytes = this.bytes.subarray(0, this.used);
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (this.deflater) this.deflater.push(bytes, final);
+    else this.waiting.push(bytes.slice());
+    this.used = 0;
+  }
+}
+
+/** Compresses new part content given as string chunks (see TextPartWriter). */
+export function compressText(name: string, chunks: readonly string[]): ZipPart {
+  const w = new TextPartWriter(name);
+  for (const c of chunks) w.write(c);
+  return w.finish();
 }
 
 /** A stored part, copied as its original compressed bytes. */
