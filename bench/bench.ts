@@ -14,6 +14,7 @@
  * - BENCH_DIR=…              where inputs and outputs go (default os.tmpdir()/chitieu-bench)
  * - BENCH_REGENERATE=1       rebuild the cached input files
  * - BENCH_STRICT=1           exit 1 when a requirement fails
+ * - BENCH_BLANK=0            skip the blank-required line (15,000 units with blank required cells)
  *
  * Output: the table and verdicts on stdout, progress on stderr, build/bench/results.json.
  */
@@ -23,6 +24,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CONTENDERS, seconds, type Contender, type Measurement, type SizeContext } from './contenders';
 import { formattedBench } from './formatted';
+import { blankRequiredBench } from './blankRequired';
 import { intakeBench } from './intake';
 import { runChild, type Outcome } from './spawn';
 
@@ -246,7 +248,9 @@ function main(): number {
   if (intake) lines.push(...intake.lines, '');
   const formatted = process.env.BENCH_FORMATTED === '0' ? undefined : formattedBench(dir, progress);
   if (formatted) lines.push(...formatted.lines, '');
-  const vs = [...verdicts(done), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? [])];
+  const blank = process.env.BENCH_BLANK === '0' ? undefined : blankRequiredBench(dir, progress);
+  if (blank) lines.push(...blank.lines, '');
+  const vs = [...verdicts(done), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? [])];
   for (const v of vs) lines.push(`${v.verdict.padEnd(7)} ${v.requirement}: ${v.detail}`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -266,6 +270,7 @@ function main(): number {
     sizes: done.map((s) => ({ rows: s.rows, input: s.input, ...s.results })),
     intake: intake?.raw,
     formatted: formatted?.raw,
+    blankRequired: blank?.raw,
     verdicts: vs,
   };
   writeFileSync(resultsPath, JSON.stringify(json, null, 2) + '\n');

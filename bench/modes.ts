@@ -44,6 +44,36 @@ const generate: Mode = async (p) => {
   };
 };
 
+/**
+ * A return whose units leave every required cell blank: the template's header row, then `units`
+ * rows holding only the year (in `Năm`), so each row has a problem in every other column.
+ */
+const generateBlank: Mode = async (p) => {
+  const t0 = performance.now();
+  const { sampleWorkbook } = await import('../src/domain/sample');
+  const { findPreset } = await import('../src/domain/presets');
+  const { createXlsx } = await import('../src/workbook/xlsx');
+  type CellSpec = import('../src/workbook/plan').CellSpec;
+  const set = findPreset(p.preset);
+  if (!set) throw new Error(`bench: unknown preset ${p.preset}`);
+  const units = need(p.units, 'units');
+  const year = p.year ?? 2024;
+  const header = sampleWorkbook(set, { units: 1, year, seed: 1, mistakes: false, title: false }).grid.rows[0];
+  const yearCol = header.indexOf('Năm');
+  if (yearCol < 0) throw new Error(`bench: preset ${p.preset} has no Năm column`);
+  const rows: (CellSpec | null)[][] = [header.map((h): CellSpec | null => (typeof h === 'string' ? { v: h } : null))];
+  for (let i = 0; i < units; i++) {
+    const row: (CellSpec | null)[] = new Array(header.length).fill(null);
+    row[yearCol] = { v: year };
+    rows.push(row);
+  }
+  const wb = createXlsx();
+  wb.applySync({ sheets: [{ name: 'Dữ liệu CĐCS', rows }] });
+  const bytes = wb.toBytes();
+  writeFileSync(p.input, bytes);
+  return { ms: performance.now() - t0, bytes: bytes.length };
+};
+
 /** ExcelJS's document API: read the whole file into its model and write it back. */
 const exceljs: Mode = async (p) => {
   const output = need(p.output, 'output');
@@ -179,4 +209,4 @@ const office: Mode = async (p) => {
 };
 
 /** The registry of modes: a later contender is one more entry. */
-export const MODES: Readonly<Record<ModeName, Mode>> = { generate, exceljs, cli, engine, generateReturns, exceljsOpenDir, merge, office };
+export const MODES: Readonly<Record<ModeName, Mode>> = { generate, generateBlank, exceljs, cli, engine, generateReturns, exceljsOpenDir, merge, office };

@@ -8,7 +8,7 @@
  */
 
 /** The child's modes; add one here, in modes.ts and (for the parent) in contenders.ts. */
-export type ModeName = 'generate' | 'exceljs' | 'cli' | 'engine' | 'generateReturns' | 'exceljsOpenDir' | 'merge' | 'office';
+export type ModeName = 'generate' | 'generateBlank' | 'exceljs' | 'cli' | 'engine' | 'generateReturns' | 'exceljsOpenDir' | 'merge' | 'office';
 
 /** Parameters of a mode, passed as one JSON argument. Each mode reads the fields it needs. */
 export interface ModeParams {
@@ -20,7 +20,7 @@ export interface ModeParams {
   readonly json?: string;
   /** Target set id, e.g. `bd-cdvc-2024`. */
   readonly preset: string;
-  /** `generate`: number of units (data rows). */
+  /** `generate`, `generateBlank`: number of units (data rows). */
   readonly units?: number;
   readonly year?: number;
   readonly seed?: number;

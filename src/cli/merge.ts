@@ -28,7 +28,7 @@ export function expandInputs(paths: readonly string[]): string[] {
       const names = readdirSync(p)
         .filter((n) => !n.startsWith('.') && !n.startsWith('~$') && statSync(join(p, n)).isFile())
         .sort(fileOrder);
-      out.push(...names.map((n) => join(p, n)));
+      for (const n of names) out.push(join(p, n));
     } else {
       out.push(p);
     }

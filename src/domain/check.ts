@@ -2,14 +2,15 @@
  * The engine: table → header → normalise → validate → compute → one result model.
  * Pure: takes a sheet's cells and a target set, returns a CheckResult or a reason it could not.
  */
+import { appendAll } from './arrays';
 import { columnDef } from './catalog';
 import { columnsForSet } from './columnsForSet';
-import { cellAt, type SheetGrid } from './grid';
+import { a1, cellAt, type SheetGrid } from './grid';
 import { findTable } from './header';
 import { groupResults } from './groups';
 import { computeIndicator } from './indicators';
 import { columnReader, type CellIssue, type Value } from './normalize';
-import type { Problem } from './problem';
+import type { Fix, Problem, UnitRef } from './problem';
 import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result';
 import type { Status } from './status';
 import { isMultiYear, type TargetSet } from './targetSet';
@@ -24,6 +25,7 @@ import {
   duplicateProblems,
   partProblems,
   placer,
+  type Place,
   requiredProblems,
   totalRowProblems,
   yearProblems,
@@ -115,21 +117,26 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
       st.values[key] = r.value;
       if (r.value === undefined) gaps.push(i);
       if (r.issues.length) for (const issue of r.issues) cellProblems.push({ index: i, col, key, issue });
-      if (r.fix) fixes.push({ ...place.at(st.row, col, key, undefined), column: key, value: r.fix.value, label: r.fix.label });
+      if (r.fix) fixes.push({ sheet: grid.name, cell: a1(st.row, col), row: st.row, col, column: key, value: r.fix.value, label: r.fix.label });
     }
   }
   fixes.sort((a, b) => a.row - b.row || a.col - b.col);
+  // One unit reference per row, shared by the row's problems.
+  const refs = new Map<number, UnitRef>();
   for (const { index, col, key, issue } of cellProblems) {
     const { row, values } = staged[index];
-    const code = typeof values.ma_don_vi === 'string' ? values.ma_don_vi : undefined;
-    const name = typeof values.ten_don_vi === 'string' ? values.ten_don_vi : undefined;
-    const unit = { ...(code ? { code } : {}), ...(name ? { name } : {}) };
-    const base = { ...place.at(row, col, key, unit), severity: issue.severity, message: issue.message };
-    const problem: Problem =
-      issue.rule === 'legacy_encoding'
-        ? { ...base, rule: 'legacy_encoding', encoding: issue.encoding ?? 'tcvn3', ...(issue.fix ? { fix: issue.fix } : {}) }
-        : ({ ...base, rule: issue.rule, ...(issue.fix ? { fix: issue.fix } : {}) } as Problem);
-    problems.push(problem);
+    let unit = refs.get(index);
+    if (!unit) {
+      const code = typeof values.ma_don_vi === 'string' && values.ma_don_vi ? values.ma_don_vi : undefined;
+      const name = typeof values.ten_don_vi === 'string' && values.ten_don_vi ? values.ten_don_vi : undefined;
+      unit = code ? (name ? { code, name } : { code }) : name ? { name } : {};
+      refs.set(index, unit);
+    }
+    const problem: Place & { encoding?: string; fix?: Fix } = place.problem(issue.rule, issue.severity, row, col, key, unit, issue.message);
+    // The rule's own fields go on the fresh object (no copy per problem, no spread).
+    if (issue.rule === 'legacy_encoding') problem.encoding = issue.encoding ?? 'tcvn3';
+    if (issue.fix) problem.fix = issue.fix;
+    problems.push(problem as Problem);
   }
 
   const runYear = sheetYear({
@@ -154,15 +161,14 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
     };
   });
 
-  problems.push(...columnProblems(layout, set, columnsForSet(set)));
-  problems.push(...requiredProblems(units, layout, set, year, rawAt, missing));
-  problems.push(...partProblems(units, layout));
-  problems.push(...duplicateProblems(units, layout));
-  problems.push(...totalRowProblems(totalRows, units, layout, rawAt));
-  if (!isMultiYear(set)) problems.push(...yearProblems(units, layout, year));
+  // Appended one by one: a spread (`push(...list)`) overflows the stack past ~100,000 problems.
+  appendAll(problems, columnProblems(layout, set, columnsForSet(set)));
+  appendAll(problems, requiredProblems(units, layout, set, year, rawAt, missing));
+  appendAll(problems, partProblems(units, layout));
+  appendAll(problems, duplicateProblems(units, layout));
+  appendAll(problems, totalRowProblems(totalRows, units, layout, rawAt));
+  if (!isMultiYear(set)) appendAll(problems, yearProblems(units, layout, year));
   problems.sort((a, b) => a.row - b.row || a.col - b.col);
-  // Every message opens with its cell, as a secretary reads it on paper: "Ô F12: …".
-  for (let i = 0; i < problems.length; i++) problems[i] = { ...problems[i], message: `Ô ${problems[i].cell}: ${problems[i].message}` };
 
   const indicators: IndicatorResult[] = [];
   const memo = new ScopeMemo();

@@ -8,6 +8,7 @@
  * are, cell for cell, the same as a file already taken is a duplicate and adds nothing, whatever
  * its name.
  */
+import { appendAll } from './arrays';
 import { columnDef } from './catalog';
 import { checkSheet } from './check';
 import { sheetYear } from './table/sheetYear';
@@ -224,7 +225,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
     if (r.unitKey === undefined) kept.push(r);
     else if (!placed.has(r.unitKey)) {
       placed.add(r.unitKey);
-      kept.push(...(fromSupplier.get(r.unitKey) ?? []));
+      appendAll(kept, fromSupplier.get(r.unitKey) ?? []);
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import { columnDef } from './catalog';
 import { moneyUnitName } from './moneyUnit';
+import { lazyList } from './lazyList';
 import { toNumber } from './rational';
 import type { Problem } from './problem';
 import type { CheckResult, IndicatorResult } from './result';
@@ -119,21 +120,24 @@ export function toJsonReport(result: CheckResult): JsonReport {
     })),
     indicators: result.indicators.map(indicatorJson),
     ...(result.groups ? { groups: result.groups.map((g) => ({ parent: g.parent, units: g.units, indicators: g.indicators.map(indicatorJson) })) } : {}),
-    problems: result.problems.map((p) => problemJson(p)),
+    // Made as the report is written (see lazyList): a table can have 200,000 problems.
+    problems: lazyList([], result.problems.length, (i) => problemJson(result.problems[i])) as JsonReport['problems'],
   };
 }
 
 /** One problem as the report writes it; `file` for problems found in a return during intake. */
 export function problemJson(p: Problem, file?: string): JsonReport['problems'][number] {
-  return {
-    ...(file !== undefined ? { file } : {}),
-    sheet: p.sheet,
-    cell: p.cell,
-    column: p.column ?? null,
-    unit: p.unit?.code ?? null,
-    ...(p.unit?.name ? { unitName: p.unit.name } : {}),
-    rule: p.rule,
-    severity: p.severity,
-    message: p.message,
-  };
+  const column = p.column ?? null;
+  const unit = p.unit?.code ?? null;
+  const name = p.unit?.name;
+  // One object literal per shape, no spreads: a report can hold 200,000 problems, and objects
+  // built by spreading can each get a hidden class of their own. Key order is the report's.
+  if (file !== undefined) {
+    return name
+      ? { file, sheet: p.sheet, cell: p.cell, column, unit, unitName: name, rule: p.rule, severity: p.severity, message: p.message }
+      : { file, sheet: p.sheet, cell: p.cell, column, unit, rule: p.rule, severity: p.severity, message: p.message };
+  }
+  return name
+    ? { sheet: p.sheet, cell: p.cell, column, unit, unitName: name, rule: p.rule, severity: p.severity, message: p.message }
+    : { sheet: p.sheet, cell: p.cell, column, unit, rule: p.rule, severity: p.severity, message: p.message };
 }

@@ -5,6 +5,7 @@
  * Vietnamese typed without diacritics. Every problem names its cell and says what to type.
  */
 import { CAP_CAP_TREN, CAP_CDCS, COLUMNS, columnDef, KV_NN, KV_NNN, type ColumnDef, type ColumnType } from './catalog';
+import { appendAll, maxOf } from './arrays';
 import { a1, isCellError, type RawCell, type SheetGrid } from './grid';
 import { toNumber } from './rational';
 import {
@@ -395,7 +396,7 @@ function fractionExamples(fraction: boolean): string {
 
 /** The first column right of the table's known headers: where a missing column would go. */
 function nextColumn(cols: ReadonlyMap<TableField, number>): number {
-  return Math.max(-1, ...cols.values()) + 1;
+  return maxOf(-1, cols.values()) + 1;
 }
 
 /** Reads one indicator line; problems are pushed, undefined when the line cannot be used. */
@@ -782,7 +783,7 @@ export function readTargetSheet(grid: SheetGrid): TargetSheetResult {
     const line = new LineReader(grid.rows[r] ?? [], r + 1, header.cols, header.row, setId);
     if (!isIndicatorLine(line)) continue;
     const ind = line.read();
-    problems.push(...line.problems);
+    appendAll(problems, line.problems);
     const id = line.text('id');
     if (id !== '') {
       const key = id.toLowerCase();

@@ -9,41 +9,75 @@ import { formatTyped } from './moneyUnit';
 import { a1 } from './grid';
 import type { TableLayout } from './header';
 import { normalizeCell } from './normalize';
-import type { Problem, UnitRef } from './problem';
+import type { Problem, RuleId, Severity, UnitRef } from './problem';
 import { awaitsWhere, inScope } from './scope';
 import type { TargetSet } from './targetSet';
 import type { UnitRow } from './unit';
 import type { RawCell } from './grid';
 
-/** Builds problems at a place; the caller supplies what is specific to the rule. */
-export interface Placer {
-  at(row: number, col: number, column: string | undefined, unit: UnitRef | undefined): {
-    sheet: string;
-    cell: string;
-    row: number;
-    col: number;
-    column?: string;
-    unit?: UnitRef;
-  };
+/** A cell of the sheet, the column and the unit it belongs to. */
+export interface Place {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  column?: string;
+  unit?: UnitRef;
 }
 
+/** Builds places and problems at a place; the caller supplies what is specific to the rule. */
+export interface Placer {
+  at(row: number, col: number, column: string | undefined, unit: UnitRef | undefined): Place;
+  /**
+   * A problem at a place. Its message opens with the cell, as a secretary reads it on paper:
+   * "Ô F12: …". Rule-specific fields (`whole`, `firstRow`, …) are added by the caller.
+   */
+  problem<R extends RuleId>(
+    rule: R,
+    severity: Severity,
+    row: number,
+    col: number,
+    column: string | undefined,
+    unit: UnitRef | undefined,
+    text: string,
+  ): Place & { rule: R; severity: Severity; message: string };
+}
+
+// A table can have 200,000 problems. Each is one object literal of a few shapes, without spreads
+// (objects built by spreading can each get a hidden class of their own, hundreds of bytes apiece),
+// and its message is one flat string (joined: a template keeps a tree of its pieces, which
+// writing it out later flattens into a second copy).
 export function placer(sheet: string): Placer {
   return {
     at(row, col, column, unit) {
-      return {
-        sheet,
-        cell: a1(row, col),
-        row,
-        col,
-        ...(column !== undefined ? { column } : {}),
-        ...(unit && (unit.code || unit.name) ? { unit } : {}),
-      };
+      const cell = a1(row, col);
+      if (unit && (unit.code || unit.name)) return column !== undefined ? { sheet, cell, row, col, column, unit } : { sheet, cell, row, col, unit };
+      return column !== undefined ? { sheet, cell, row, col, column } : { sheet, cell, row, col };
+    },
+    problem(rule, severity, row, col, column, unit, text) {
+      const cell = a1(row, col);
+      const message = ['Ô ', cell, ': ', text].join('');
+      if (unit && (unit.code || unit.name)) {
+        return column !== undefined
+          ? { rule, severity, sheet, cell, row, col, column, unit, message }
+          : { rule, severity, sheet, cell, row, col, unit, message };
+      }
+      return column !== undefined ? { rule, severity, sheet, cell, row, col, column, message } : { rule, severity, sheet, cell, row, col, message };
     },
   };
 }
 
+const NO_UNIT: UnitRef = {};
+/** One reference per unit row, shared by all its problems (a row can have a dozen). */
+const unitRefs = new WeakMap<UnitRow, UnitRef>();
+
 export function unitRef(u: UnitRow): UnitRef {
-  return { ...(u.code ? { code: u.code } : {}), ...(u.name ? { name: u.name } : {}) };
+  let ref = unitRefs.get(u);
+  if (!ref) {
+    ref = u.code ? (u.name ? { code: u.code, name: u.name } : { code: u.code }) : u.name ? { name: u.name } : NO_UNIT;
+    unitRefs.set(u, ref);
+  }
+  return ref;
 }
 
 function unitLabel(u: UnitRow): string {
@@ -59,29 +93,14 @@ export function columnProblems(layout: TableLayout, set: TargetSet, needed: read
     if (layout.keyCol.has(key) || key === 'nam' || key === 'cap') continue;
     const def = columnDef(key);
     const users = set.indicators.filter((i) => indicatorColumns(i).includes(key)).map((i) => i.id);
-    out.push({
-      rule: 'missing_column',
-      severity: 'error',
-      ...place.at(layout.headerRow, firstCol, key, undefined),
-      message: `Bảng thiếu cột "${def?.header ?? key}"${users.length ? ` (cần cho chỉ tiêu ${users.join(', ')})` : ''}. Hãy thêm cột có tiêu đề "${def?.header ?? key}" vào dòng tiêu đề ${layout.headerRow}.`,
-    });
+    out.push(place.problem('missing_column', 'error', layout.headerRow, firstCol, key, undefined, `Bảng thiếu cột "${def?.header ?? key}"${users.length ? ` (cần cho chỉ tiêu ${users.join(', ')})` : ''}. Hãy thêm cột có tiêu đề "${def?.header ?? key}" vào dòng tiêu đề ${layout.headerRow}.`));
   }
   for (const c of layout.columns) {
     if (c.role === 'unknown') {
-      out.push({
-        rule: 'unknown_column',
-        severity: 'warning',
-        ...place.at(layout.headerRow, c.col, c.header, undefined),
-        message: `Không nhận ra cột "${c.header}"; cột này được giữ nguyên và không dùng để tính. Nếu là cột chuẩn, hãy đổi tiêu đề theo mẫu (chitieu template).`,
-      });
+      out.push(place.problem('unknown_column', 'warning', layout.headerRow, c.col, c.header, undefined, `Không nhận ra cột "${c.header}"; cột này được giữ nguyên và không dùng để tính. Nếu là cột chuẩn, hãy đổi tiêu đề theo mẫu (chitieu template).`));
     } else if (c.role === 'duplicate') {
       const def = c.key ? columnDef(c.key) : undefined;
-      out.push({
-        rule: 'unknown_column',
-        severity: 'warning',
-        ...place.at(layout.headerRow, c.col, c.header, undefined),
-        message: `Cột "${c.header}" trùng với một cột "${def?.header ?? c.key}" đã có ở bên trái; chỉ cột đầu tiên được dùng. Hãy xóa hoặc đổi tên cột trùng.`,
-      });
+      out.push(place.problem('unknown_column', 'warning', layout.headerRow, c.col, c.header, undefined, `Cột "${c.header}" trùng với một cột "${def?.header ?? c.key}" đã có ở bên trái; chỉ cột đầu tiên được dùng. Hãy xóa hoặc đổi tên cột trùng.`));
     }
   }
   return out;
@@ -100,24 +119,21 @@ export function requiredProblems(
   missing: ReadonlyMap<string, readonly number[]>,
 ): Problem[] {
   const out: Problem[] = [];
-  const seen = new Set<string>();
+  // Rows already reported, by column: small integers, no key string per cell.
+  const seen = new Map<number, Set<number>>();
   const place = placer(layout.sheet);
   const add = (u: UnitRow, key: string, why: string) => {
     const col = layout.keyCol.get(key);
     if (col === undefined) return;
-    const id = `${u.row}:${col}`;
-    if (seen.has(id)) return;
+    let rows = seen.get(col);
+    if (!rows) seen.set(col, (rows = new Set()));
+    if (rows.has(u.row)) return;
     const raw = rawAt(u.row, col);
     // A cell that holds something unreadable already has its own problem.
     if (raw !== null && !(typeof raw === 'string' && raw.trim() === '')) return;
-    seen.add(id);
+    rows.add(u.row);
     const def = columnDef(key);
-    out.push({
-      rule: 'required_missing',
-      severity: 'error',
-      ...place.at(u.row, col, key, unitRef(u)),
-      message: `Cột "${def?.header ?? key}" của ${unitLabel(u)} đang trống${why}. Hãy nhập ${hint(key)}.`,
-    });
+    out.push(place.problem('required_missing', 'error', u.row, col, key, unitRef(u), `Cột "${def?.header ?? key}" của ${unitLabel(u)} đang trống${why}. Hãy nhập ${hint(key)}.`));
   };
   const gaps = (key: string): readonly number[] => missing.get(key) ?? [];
   for (const def of COLUMNS) if (def.required) for (const i of gaps(def.key)) add(units[i], def.key, '');
@@ -171,11 +187,8 @@ export function partProblems(units: readonly UnitRow[], layout: TableLayout): Pr
       const total = u.values[def.partOf];
       if (typeof part !== 'number' || typeof total !== 'number' || part <= total) continue;
       out.push({
-        rule: 'exceeds_total',
-        severity: 'error',
+        ...place.problem('exceeds_total', 'error', u.row, col, def.key, unitRef(u), `${def.header} (${formatTyped(part, partScale)}) lớn hơn ${whole?.header ?? def.partOf} (${formatTyped(total, wholeScale)}) của ${unitLabel(u)}. Hãy kiểm tra lại: số này phải nhỏ hơn hoặc bằng ${formatTyped(total, partScale)}.`),
         whole: def.partOf,
-        ...place.at(u.row, col, def.key, unitRef(u)),
-        message: `${def.header} (${formatTyped(part, partScale)}) lớn hơn ${whole?.header ?? def.partOf} (${formatTyped(total, wholeScale)}) của ${unitLabel(u)}. Hãy kiểm tra lại: số này phải nhỏ hơn hoặc bằng ${formatTyped(total, partScale)}.`,
       });
     }
   }
@@ -202,11 +215,8 @@ export function duplicateProblems(units: readonly UnitRow[], layout: TableLayout
       continue;
     }
     out.push({
-      rule: 'duplicate_unit',
-      severity: 'error',
+      ...place.problem('duplicate_unit', 'error', u.row, col, 'ma_don_vi', unitRef(u), `Mã đơn vị "${u.code}" năm ${u.year} đã có ở dòng ${prev.row}. Hãy xóa dòng trùng hoặc sửa lại mã cho đúng đơn vị.`),
       firstRow: prev.row,
-      ...place.at(u.row, col, 'ma_don_vi', unitRef(u)),
-      message: `Mã đơn vị "${u.code}" năm ${u.year} đã có ở dòng ${prev.row}. Hãy xóa dòng trùng hoặc sửa lại mã cho đúng đơn vị.`,
     });
   }
   return out;
@@ -235,11 +245,8 @@ export function totalRowProblems(
       }
       if (sum === typed) continue;
       out.push({
-        rule: 'total_row_mismatch',
-        severity: 'error',
+        ...place.problem('total_row_mismatch', 'error', row, col, key, undefined, `Dòng tổng ghi ${formatNumber(typed)} nhưng cộng các đơn vị ở trên được ${formatNumber(sum)} (cột "${def.header}"). Hãy sửa thành ${formatNumber(sum)} hoặc dùng công thức =SUM.`),
         expected: sum,
-        ...place.at(row, col, key, undefined),
-        message: `Dòng tổng ghi ${formatNumber(typed)} nhưng cộng các đơn vị ở trên được ${formatNumber(sum)} (cột "${def.header}"). Hãy sửa thành ${formatNumber(sum)} hoặc dùng công thức =SUM.`,
       });
     }
   }
@@ -254,11 +261,7 @@ export function yearProblems(units: readonly UnitRow[], layout: TableLayout, yea
   return units
     .filter((u) => u.year !== year)
     .map(
-      (u): Problem => ({
-        rule: 'year_mismatch',
-        severity: 'warning',
-        ...place.at(u.row, col, 'nam', unitRef(u)),
-        message: `Dòng này là số liệu năm ${u.year}, khác năm đang tính (${year}); dòng không được tính. Nếu nhầm năm, hãy sửa thành ${year}.`,
-      }),
+      (u): Problem =>
+        place.problem('year_mismatch', 'warning', u.row, col, 'nam', unitRef(u), `Dòng này là số liệu năm ${u.year}, khác năm đang tính (${year}); dòng không được tính. Nếu nhầm năm, hãy sửa thành ${year}.`),
     );
 }

@@ -4,6 +4,7 @@
  */
 import { columnDef } from '../../domain/catalog';
 import { formatNumber } from '../../domain/format';
+import { lazyList } from '../../domain/lazyList';
 import { RULE_LABEL } from '../../domain/problem';
 import type { CheckResult } from '../../domain/result';
 import type { CellSpec, SheetSpec } from '../plan';
@@ -21,7 +22,7 @@ const MAX_LINKS = 65000;
 export function renderProblemsSheet(result: CheckResult, name: string = PROBLEMS_SHEET_NAME): SheetSpec {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
-  const rows: (CellSpec | null)[][] = [
+  const head: (CellSpec | null)[][] = [
     [
       {
         v: `KẾT QUẢ KIỂM TRA SỐ LIỆU — sheet "${result.sheet}", năm ${result.year}: ${formatNumber(errors)} lỗi, ${formatNumber(warnings)} cảnh báo`,
@@ -33,10 +34,19 @@ export function renderProblemsSheet(result: CheckResult, name: string = PROBLEMS
   ];
   const widths = [6, 8, 12, 28, 24, 20, 10, 70];
   const heights: Record<number, number> = { 3: 30 };
-  result.problems.forEach((p, i) => {
+  const problems = result.problems;
+  const texts: (string | undefined)[] = new Array(widths.length).fill(undefined);
+  problems.forEach((p, i) => {
+    texts[3] = p.unit?.name;
+    texts[4] = p.column ? columnDef(p.column)?.header : undefined;
+    texts[7] = p.message;
+    heights[head.length + i + 1] = rowHeightFor(texts, widths);
+  });
+  // One row per problem, made when an adapter reads it (see lazyList): a table can have 200,000.
+  const problemRow = (i: number): (CellSpec | null)[] => {
+    const p = problems[i];
     const def = p.column ? columnDef(p.column) : undefined;
-    heights[rows.length + 1] = rowHeightFor([undefined, undefined, undefined, p.unit?.name, def?.header, undefined, undefined, p.message], widths);
-    rows.push([
+    return [
       { v: i + 1, s: 'cell_center' },
       i < MAX_LINKS ? { v: p.cell, s: 'link', link: { sheet: p.sheet, cell: p.cell } } : { v: p.cell, s: 'cell_center' },
       { v: p.unit?.code ?? '', s: 'cell' },
@@ -45,9 +55,10 @@ export function renderProblemsSheet(result: CheckResult, name: string = PROBLEMS
       { v: RULE_LABEL[p.rule], s: 'cell' },
       p.severity === 'error' ? { v: 'Lỗi', s: 'severity_error' } : { v: 'Cảnh báo', s: 'severity_warning' },
       { v: p.message, s: 'cell' },
-    ]);
-  });
-  if (result.problems.length === 0) rows.push([null, { v: 'Không phát hiện lỗi nào.', s: 'note' }]);
+    ];
+  };
+  const rows =
+    problems.length === 0 ? [...head, [null, { v: 'Không phát hiện lỗi nào.', s: 'note' } as CellSpec]] : lazyList(head, problems.length, problemRow);
   return {
     name,
     kind: 'problems',
