@@ -8,18 +8,14 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../src/cli/main';
-import type { Io } from '../src/cli/commands';
+import { captureIo, type CapturedIo } from './support/cliIo';
 import { findPreset } from '../src/domain/presets';
 import { readTargetSheet } from '../src/domain/targetSheet';
 import { openXlsx } from '../src/workbook/xlsx';
 
 const TODAY = new Date(2026, 10, 21);
 
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: false, today: TODAY };
-}
+const capture = (): CapturedIo => captureIo(TODAY);
 
 const dir = mkdtempSync(join(tmpdir(), 'chitieu-cli-'));
 const path = (name: string) => join(dir, name);

@@ -9,18 +9,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../src/cli/main';
-import type { Io } from '../src/cli/commands';
+import { captureIo, type CapturedIo } from './support/cliIo';
 import { BD_CDVC_2024_HEADERS } from './support/bdCdvc2024Headers';
 
 const TODAY = new Date(2026, 10, 21);
 const dir = mkdtempSync(join(tmpdir(), 'chitieu-values-'));
 const path = (name: string) => join(dir, name);
 
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: false, today: TODAY };
-}
+const capture = (): CapturedIo => captureIo(TODAY);
 
 async function check(file: string, ...extra: string[]) {
   const io = capture();
