@@ -45,7 +45,7 @@ export async function checkWith(
   t: Strings,
   sheet?: string,
   context: RunContext = {},
-): Promise<{ result: CheckResult; plan: OutputPlan }> {
+): Promise<{ result: CheckResult; plan: OutputPlan; notices: readonly string[] }> {
   // One more round trip to Excel only when there is something to look up.
   const names = choice === SHEET_CHOICE || sheet ? await port.sheetNames() : [];
   if (choice === SHEET_CHOICE && !hasSheet(names, TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);
@@ -57,7 +57,7 @@ export async function checkWith(
     ...(context.fileName ? { fileName: context.fileName } : {}),
   });
   if (!out.ok) throw new UserMessage(out.error.message);
-  return { result: out.result, plan: out.plan };
+  return { result: out.result, plan: out.plan, notices: out.notices };
 }
 
 /** The set a choice stands for, reading the workbook's `Chỉ tiêu` sheet for the sheet choice. */

@@ -50,6 +50,24 @@ describe('ResultNotes', () => {
     expect(used).toEqual(['bt-ldld-2024']);
   });
 
+  it('shows each notice of the check (results under a free name, hidden rows) after the warnings', () => {
+    render(
+      <PaneShell>
+        <ResultNotes
+          notices={[
+            'Tệp đã có sheet "Tổng hợp" của người dùng: sheet này được giữ nguyên, kết quả ghi vào sheet "Tổng hợp (2)".',
+            'Có 2 dòng đơn vị đang bị ẩn (hoặc bị lọc) trong sheet "Dữ liệu": các dòng này vẫn được kiểm tra và tính như mọi dòng khác.',
+          ]}
+          onUseSet={() => undefined}
+        />
+      </PaneShell>,
+    );
+    const notes = screen.getAllByRole('status');
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toHaveTextContent('kết quả ghi vào sheet "Tổng hợp (2)"');
+    expect(notes[1]).toHaveTextContent('Có 2 dòng đơn vị đang bị ẩn');
+  });
+
   it('no button when no built-in set fits better; nothing at all without notes', () => {
     const { container } = render(
       <PaneShell>

@@ -10,13 +10,18 @@ import { useStrings } from '../language';
 export interface ResultNotesProps {
   readonly hint?: TargetSetHint;
   readonly yearNote?: string;
+  /**
+   * What the check noticed about the workbook: results written under a free name because the
+   * user has a sheet of that name, a hidden or unreadable sheet, hidden unit rows.
+   */
+  readonly notices?: readonly string[];
   /** Switches the pane to a built-in set (and checks again). */
   readonly onUseSet: (id: string) => void;
   readonly disabled?: boolean;
 }
 
 /** Renders nothing when the check had nothing to say before its results. */
-export function ResultNotes({ hint, yearNote, onUseSet, disabled }: ResultNotesProps) {
+export function ResultNotes({ hint, yearNote, notices = [], onUseSet, disabled }: ResultNotesProps) {
   const t = useStrings();
   const best = hint?.best;
   return (
@@ -38,6 +43,11 @@ export function ResultNotes({ hint, yearNote, onUseSet, disabled }: ResultNotesP
           <MessageBarBody>{yearNote}</MessageBarBody>
         </MessageBar>
       )}
+      {notices.map((notice) => (
+        <MessageBar key={notice} intent="info" layout="multiline" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
     </>
   );
 }
