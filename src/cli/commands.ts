@@ -9,6 +9,7 @@ import { toJsonReport } from '../domain/report';
 import type { CheckResult } from '../domain/result';
 import { sampleWorkbook } from '../domain/sample';
 import { STATUS_LABEL } from '../domain/status';
+import { skippedRowsText } from '../domain/table/rows/summary';
 import type { TargetSet } from '../domain/targetSet';
 import type { CellSpec, SheetSpec } from '../workbook/plan';
 import { DATA_SHEET_NAME, templatePlan } from '../workbook/render/templatePlan';
@@ -62,6 +63,9 @@ export function templateCommand(args: ParsedArgs, io: Io): number {
 function printResult(result: CheckResult, io: Io): void {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   io.out(`Bộ chỉ tiêu ${result.targetSet.id}, năm ${result.year}, sheet "${result.sheet}": ${formatNumber(result.units.length)} đơn vị.`);
+  // Headings, subtotals, signatures… set aside, so the user sees they were not counted as units.
+  const skipped = skippedRowsText(result.rows);
+  if (skipped) io.out(skipped);
   io.out(`Kiểm tra: ${formatNumber(errors)} lỗi, ${formatNumber(result.problems.length - errors)} cảnh báo.`);
   for (const r of result.indicators) {
     io.out(

@@ -14,7 +14,10 @@ import type { Fix, Problem, UnitRef } from './problem';
 import type { CellFix, CheckResult, IndicatorResult, UnitResult } from './result';
 import type { Status } from './status';
 import { isMultiYear, type TargetSet } from './targetSet';
-import { tableRows } from './rows';
+import { classifyRows } from './table/rows/classify';
+import { DataMerges, fillMergesDown } from './table/rows/mergedData';
+import { rowSummary } from './table/rows/summary';
+import { totalRowProblems } from './table/rows/totalCheck';
 import { sheetYear } from './table/sheetYear';
 import { targetSetHint } from './targetSetMatch';
 import { scanText, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE, TEXT_NEEDS_CLEANING } from './text';
@@ -27,7 +30,6 @@ import {
   placer,
   type Place,
   requiredProblems,
-  totalRowProblems,
   yearProblems,
 } from './validate';
 
@@ -73,11 +75,16 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   }
   const set = options.targetSet;
   const place = placer(grid.name);
-  const rawAt = (row: number, col: number) => cellAt(grid, row, col);
+  // Row kinds (table/rows/): units, headings, totals, footers…; a value merged down over a block
+  // of units is read in every row of it, and only its first cell gets problems and fixes.
+  const rows = classifyRows(grid, layout);
+  const data = fillMergesDown(grid, layout.headerRow);
+  const merges = new DataMerges(layout.merges, layout.headerRow, layout.lastRow);
+  const rawAt = (row: number, col: number) => cellAt(data, row, col);
   const problems: Problem[] = [];
   const fixes: CellFix[] = [];
   const dataCols = layout.columns.filter((c) => c.role === 'data' && c.key !== undefined);
-  const { units: unitRows, totals: totalRows } = tableRows(grid, layout);
+  const unitRows = rows.units;
 
   const columns = dataCols.flatMap((c) => {
     const def = columnDef(c.key as string);
@@ -98,7 +105,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
     missing.set(key, gaps);
     for (let i = 0; i < staged.length; i++) {
       const st = staged[i];
-      const raw = grid.rows[st.row - 1][col] ?? null;
+      const raw = data.rows[st.row - 1][col] ?? null;
       // Whole non-negative numbers in count and money columns are the common case: no work to do.
       if (counts && typeof raw === 'number' && raw >= 0 && Number.isSafeInteger(raw)) {
         st.values[key] = raw;
@@ -116,6 +123,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
       const r = read(raw);
       st.values[key] = r.value;
       if (r.value === undefined) gaps.push(i);
+      if (!merges.empty && merges.covered(st.row, col)) continue;
       if (r.issues.length) for (const issue of r.issues) cellProblems.push({ index: i, col, key, issue });
       if (r.fix) fixes.push({ sheet: grid.name, cell: a1(st.row, col), row: st.row, col, column: key, value: r.fix.value, label: r.fix.label });
     }
@@ -166,7 +174,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   appendAll(problems, requiredProblems(units, layout, set, year, rawAt, missing));
   appendAll(problems, partProblems(units, layout));
   appendAll(problems, duplicateProblems(units, layout));
-  appendAll(problems, totalRowProblems(totalRows, units, layout, rawAt));
+  appendAll(problems, totalRowProblems(rows, units, layout, rawAt));
   if (!isMultiYear(set)) appendAll(problems, yearProblems(units, layout, year));
   problems.sort((a, b) => a.row - b.row || a.col - b.col);
 
@@ -197,6 +205,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
     year: u.year,
     status: statusByUnit[i],
     errorCount: errorsByRow.get(u.row) ?? 0,
+    ...(rows.sections[i] !== undefined ? { section: rows.sections[i] } : {}),
   }));
 
   const groups = layout.keyCol.has('don_vi_cap_tren') ? groupResults(set, units, year) : undefined;
@@ -216,6 +225,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
       fixes,
       ...(groups ? { groups } : {}),
       ...(hint ? { targetSetHint: hint } : {}),
+      rows: rowSummary(rows),
     },
   };
 }

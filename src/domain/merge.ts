@@ -20,6 +20,7 @@ export { SOURCE_HEADER };
 import { normalizeCell } from './normalize';
 import type { Problem } from './problem';
 import { tableRows } from './rows';
+import { fillMergesDown } from './table/rows/mergedData';
 import type { TargetSet } from './targetSet';
 import { cleanText } from './text';
 
@@ -145,6 +146,8 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
       return;
     }
     const { grid, layout } = found;
+    // A value merged down over a block of units (`Khu vực`) is every unit's (layouts.md).
+    const data = fillMergesDown(grid, layout.headerRow);
     const { units } = tableRows(grid, layout);
     if (units.length === 0) {
       perFile.push({ file: f.file, rows: [], problems: [], rejected: 'Bảng số liệu không có dòng đơn vị nào.' });
@@ -157,9 +160,9 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
     const scales = moneyScales(layout);
     const rows: Extracted[] = units.map((row) => {
       const cells = new Map<string, RawCell>();
-      for (const [key, col] of layout.keyCol) cells.set(key, inDong(cellAt(grid, row, col), key, scales));
-      const code = codeCol === undefined ? undefined : cellAt(grid, row, codeCol);
-      const y = rowYear(grid, layout, row, year);
+      for (const [key, col] of layout.keyCol) cells.set(key, inDong(cellAt(data, row, col), key, scales));
+      const code = codeCol === undefined ? undefined : cellAt(data, row, codeCol);
+      const y = rowYear(data, layout, row, year);
       const unitKey = typeof code === 'string' && cleanText(code) ? `${y}|${cleanText(code).toLocaleLowerCase('vi')}` : typeof code === 'number' ? `${y}|${code}` : undefined;
       const sourceCol = layout.columns.find((c) => c.role === 'source')?.col;
       const source = sourceCol === undefined ? undefined : cellAt(grid, row, sourceCol);

@@ -9,6 +9,7 @@ import { toNumber } from './rational';
 import type { Problem } from './problem';
 import type { CheckResult, IndicatorResult } from './result';
 import type { Status } from './status';
+import type { RowSummary } from './table/rows/summary';
 import type { YearSource } from './table/sheetYear';
 import type { Comparator } from './targetSet';
 
@@ -29,7 +30,14 @@ export interface JsonReport {
   sheet: string;
   /** Money column → the unit its amounts were typed in (`đồng`, `nghìn đồng`, `triệu đồng`); amounts are computed in đồng. */
   moneyUnits?: Record<string, string>;
-  units: { row: number; code?: string; name?: string; status: Record<string, Status>; errors: number }[];
+  /**
+   * The kind of every row below the header: how many of each (`unit`, `column_numbers`,
+   * `section_heading`, `subtotal`, `grand_total`, `breakdown`, `template`, `blank`, `footer`), and
+   * the rows of each kind that is not a unit (spec/layouts.md, "Rows inside the table").
+   */
+  rows?: RowSummary;
+  /** `section`: the heading the unit stands under (`I. KHỐI TRƯỜNG HỌC`), when the table has them. */
+  units: { row: number; code?: string; name?: string; section?: string; status: Record<string, Status>; errors: number }[];
   indicators: {
     id: string;
     label: string;
@@ -111,10 +119,12 @@ export function toJsonReport(result: CheckResult): JsonReport {
     ...(result.yearNote ? { yearNote: result.yearNote } : {}),
     sheet: result.sheet,
     ...moneyUnitsJson(result),
+    ...(result.rows ? { rows: result.rows } : {}),
     units: result.units.map((u) => ({
       row: u.row,
       ...(u.code !== undefined ? { code: u.code } : {}),
       ...(u.name !== undefined ? { name: u.name } : {}),
+      ...(u.section !== undefined ? { section: u.section } : {}),
       status: { ...u.status },
       errors: u.errorCount,
     })),

@@ -7,6 +7,7 @@ import type { TableLayout } from './header';
 import type { IndicatorKind, Target, TargetSet } from './targetSet';
 import type { Problem, UnitRef } from './problem';
 import type { Status } from './status';
+import type { RowSummary } from './table/rows/summary';
 import type { YearSource } from './table/sheetYear';
 import type { TargetSetHint } from './targetSetMatch';
 
@@ -20,6 +21,8 @@ export interface UnitResult {
   readonly status: Readonly<Record<string, Status>>;
   /** Number of error-level problems in this row. */
   readonly errorCount: number;
+  /** The section heading the unit stands under (`I. KHỐI TRƯỜNG HỌC`), when the table has them. */
+  readonly section?: string;
 }
 
 export interface FailingUnit extends UnitRef {
@@ -79,4 +82,6 @@ export interface CheckResult {
   readonly targetSetHint?: TargetSetHint;
   /** Cells whose text can be safely rewritten to what the engine read (never applied silently). */
   readonly fixes: readonly CellFix[];
+  /** The kind of every row below the header (units, headings, totals, footer…), when known. */
+  readonly rows?: RowSummary;
 }

@@ -1,6 +1,7 @@
 /**
  * The table-level rules of spec/validation.md: required cells, part ≤ whole, duplicate units,
- * totals rows, missing and unknown columns, year mismatch. Cell-level rules live in normalize.ts.
+ * missing and unknown columns, year mismatch. Cell-level rules live in normalize.ts; total rows
+ * in table/rows/totalCheck.ts.
  */
 import { COLUMNS, columnDef } from './catalog';
 import { indicatorColumns } from './columnsForSet';
@@ -8,7 +9,6 @@ import { formatNumber } from './format';
 import { formatTyped } from './moneyUnit';
 import { a1 } from './grid';
 import type { TableLayout } from './header';
-import { normalizeCell } from './normalize';
 import type { Problem, RuleId, Severity, UnitRef } from './problem';
 import { awaitsWhere, inScope } from './scope';
 import type { TargetSet } from './targetSet';
@@ -218,37 +218,6 @@ export function duplicateProblems(units: readonly UnitRow[], layout: TableLayout
       ...place.problem('duplicate_unit', 'error', u.row, col, 'ma_don_vi', unitRef(u), `Mã đơn vị "${u.code}" năm ${u.year} đã có ở dòng ${prev.row}. Hãy xóa dòng trùng hoặc sửa lại mã cho đúng đơn vị.`),
       firstRow: prev.row,
     });
-  }
-  return out;
-}
-
-/** total_row_mismatch: each numeric cell of a totals row must equal the column's sum above it. */
-export function totalRowProblems(
-  totalRows: readonly number[],
-  units: readonly UnitRow[],
-  layout: TableLayout,
-  rawAt: (row: number, col: number) => RawCell,
-): Problem[] {
-  const out: Problem[] = [];
-  const place = placer(layout.sheet);
-  for (const row of totalRows) {
-    const above = units.filter((u) => u.row < row);
-    for (const [key, col] of layout.keyCol) {
-      const def = columnDef(key);
-      if (!def || (def.type !== 'int' && def.type !== 'money')) continue;
-      const typed = normalizeCell(rawAt(row, col), def).value;
-      if (typeof typed !== 'number') continue;
-      let sum = 0;
-      for (const u of above) {
-        const v = u.values[key];
-        if (typeof v === 'number') sum += v;
-      }
-      if (sum === typed) continue;
-      out.push({
-        ...place.problem('total_row_mismatch', 'error', row, col, key, undefined, `Dòng tổng ghi ${formatNumber(typed)} nhưng cộng các đơn vị ở trên được ${formatNumber(sum)} (cột "${def.header}"). Hãy sửa thành ${formatNumber(sum)} hoặc dùng công thức =SUM.`),
-        expected: sum,
-      });
-    }
   }
   return out;
 }

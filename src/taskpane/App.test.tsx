@@ -97,6 +97,18 @@ describe('App (Office mode, on an in-memory port)', () => {
     expect(port.calls.find((c) => c.op === 'selectCell')?.args).toEqual(['Số liệu', 'M4']);
   });
 
+  it('says which rows were not read as units', async () => {
+    const grid = fixtureGrid();
+    // Row 5 the grand total (so_ld_du_dk and so_dv 20 + 10 + 10 = 40: right), row 6 blank, row 7 a signature.
+    const rows: RawCell[][] = [...grid.rows.map((r) => [...r]), [null, 'Tổng cộng', null, null, 40, 40], [], [null, 'Người lập biểu']];
+    const port = memoryPort([{ ...grid, rows }]);
+    const user = renderApp(port);
+    await ready();
+    await user.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
+    expect(await screen.findByText('Bỏ qua 1 dòng tổng cộng, 1 dòng ghi chú và chữ ký (không tính là đơn vị).')).toBeInTheDocument();
+    expect(screen.getByText('Năm 2024 · sheet "Số liệu" · 3 đơn vị')).toBeInTheDocument();
+  });
+
   it('shows the error sentence when the workbook call fails', async () => {
     const port = memoryPort([fixtureGrid()]);
     port.selectCell = () => Promise.reject({ code: 'InvalidOperationInCellEditMode' });

@@ -5,6 +5,7 @@
 import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { CheckResult } from '../domain/result';
+import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import type { InteractivePort } from '../workbook/interactive';
 import { BusyNote } from './components/BusyNote';
@@ -277,6 +278,8 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
       {result && (
         <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
       )}
+      {/* Rows not read as units (headings, subtotals, signatures…): the engine's words, as on the command line. */}
+      {result?.rows && skippedRowsText(result.rows) && <Caption1 className={styles.context}>{skippedRowsText(result.rows)}</Caption1>}
       {result && <ResultNotes hint={result.targetSetHint} yearNote={result.yearNote} onUseSet={switchToSet} disabled={busy} />}
       {view?.kind === 'computed' && <IndicatorTable indicators={view.result.indicators} />}
       {result && (

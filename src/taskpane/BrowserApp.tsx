@@ -8,6 +8,7 @@ import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-com
 import { useState } from 'react';
 import { checkWorkbookFile, openWorkbookFile } from '../workbook/browser';
 import type { FileResult, WorkbookFile } from '../workbook/browser';
+import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import { BusyNote } from './components/BusyNote';
 import { FilePicker } from './components/FilePicker';
@@ -112,6 +113,8 @@ export default function BrowserApp() {
       {result && (
         <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
       )}
+      {/* Rows not read as units (headings, subtotals, signatures…), as on the command line. */}
+      {result?.rows && skippedRowsText(result.rows) && <Caption1 className={styles.context}>{skippedRowsText(result.rows)}</Caption1>}
       {result && (
         <ResultNotes
           hint={result.targetSetHint}

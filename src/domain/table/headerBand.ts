@@ -14,6 +14,8 @@ import type { CellRange, RawCell, SheetGrid } from '../grid';
 import { matchColumn, matchHeader, type ColumnMatch } from './catalogMatch';
 import { headerDisplayText } from './headerText';
 import { isOutputHeader } from './productColumns';
+// Column numbers or letters (`1`, `(2)`, `A`, `(5)=(6)+(7)`) make a column-number row, never headers.
+import { isColumnNumberText } from './rows/columnNumberRow';
 
 /** Rows scanned for the band's top row. */
 export const HEADER_SCAN_ROWS = 30;
@@ -65,9 +67,6 @@ const ROW_ID = 1 << 15;
 function isBlank(v: RawCell | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
-
-/** Column numbers or letters (`1`, `(2)`, `A`, `(5)=(6)+(7)`): a column-number row, never headers. */
-const COLUMN_NUMBER = /^[([]?\s*(?:\d{1,3}|[A-Za-z])\s*[)\]]?(?:\s*[=+\-−*×/]\s*[([]?\s*(?:\d{1,3}|[A-Za-z])\s*[)\]]?)*\s*\.?$/;
 
 /**
  * Reads header bands of one sheet. Results are kept per band, so trying the candidate bands
@@ -229,7 +228,7 @@ class BandReader {
       if (isBlank(v)) continue;
       if (typeof v !== 'string') return false;
       own.push(c);
-      if (!COLUMN_NUMBER.test(v.trim())) allColumnNumbers = false;
+      if (!isColumnNumberText(v)) allColumnNumbers = false;
     }
     if (!own.length || allColumnNumbers) return false;
     // A unit's code or name under the identity headers: data rows start here.
