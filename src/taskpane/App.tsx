@@ -63,6 +63,8 @@ export interface AppProps {
 interface View {
   readonly kind: 'checked' | 'computed';
   readonly result: CheckResult;
+  /** What the check noticed about the workbook (results under a free name, hidden sheets or rows). */
+  readonly notices?: readonly string[];
 }
 
 const now = (): Date => new Date();
@@ -121,16 +123,16 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
 
   /** Checks again (and writes again if results were written), after fixes or their undo. */
   const refresh = async (kind: View['kind']) => {
-    const { result, plan } = await checkWith(port, choice, today(), t, lastSheet, context());
+    const { result, plan, notices } = await checkWith(port, choice, today(), t, lastSheet, context());
     if (kind === 'computed') await port.apply(plan);
-    setView({ kind, result });
+    setView({ kind, result, notices });
   };
 
   const check = (set: TargetChoice = choice) =>
     task.run(t.busyCheck, async () => {
       await refreshNames();
-      const { result } = await checkWith(port, set, today(), t, lastSheet, context());
-      setView({ kind: 'checked', result });
+      const { result, notices } = await checkWith(port, set, today(), t, lastSheet, context());
+      setView({ kind: 'checked', result, notices });
     });
 
   /** The hint's button: the set the table matches best, checked at once. */
@@ -144,9 +146,9 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
   const compute = () =>
     task.run(t.busyCompute, async () => {
       await refreshNames();
-      const { result, plan } = await checkWith(port, choice, today(), t, lastSheet, context());
+      const { result, plan, notices } = await checkWith(port, choice, today(), t, lastSheet, context());
       await port.apply(plan);
-      setView({ kind: 'computed', result });
+      setView({ kind: 'computed', result, notices });
       return t.computeDone;
     });
 
@@ -280,7 +282,7 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
       )}
       {/* Rows not read as units (headings, subtotals, signatures…): the engine's words, as on the command line. */}
       {result?.rows && skippedRowsText(result.rows) && <Caption1 className={styles.context}>{skippedRowsText(result.rows)}</Caption1>}
-      {result && <ResultNotes hint={result.targetSetHint} yearNote={result.yearNote} onUseSet={switchToSet} disabled={busy} />}
+      {result && <ResultNotes hint={result.targetSetHint} yearNote={result.yearNote} notices={view?.notices} onUseSet={switchToSet} disabled={busy} />}
       {view?.kind === 'computed' && <IndicatorTable indicators={view.result.indicators} />}
       {result && (
         <FixesPanel fixes={result.fixes} undoable={undoCount(undo)} onApply={fix} onUndo={undoLast} disabled={busy} />

@@ -119,6 +119,7 @@ export default function BrowserApp() {
         <ResultNotes
           hint={result.targetSetHint}
           yearNote={result.yearNote}
+          notices={done?.notices}
           onUseSet={(id) => {
             setChoice(id);
             void run(id);

@@ -21,6 +21,8 @@ export type FileOutcome<T> = { readonly ok: true; readonly value: T } | { readon
 /** The check's result and the output workbook (the input plus status columns, Tổng hợp, Kiểm tra). */
 export interface FileResult {
   readonly result: CheckResult;
+  /** What the check noticed about the workbook (runCheck's notices), in Vietnamese. */
+  readonly notices: readonly string[];
   readonly output: Uint8Array;
   readonly outputName: string;
 }
@@ -48,7 +50,7 @@ export async function checkWorkbookFile(file: WorkbookFile, options: RunOptions)
     const out = await runCheck(workbook, options);
     if (!out.ok) return { ok: false, message: out.error.message };
     await workbook.apply(out.plan);
-    return { ok: true, value: { result: out.result, output: workbook.toBytes(), outputName: resultFileName(file.name) } };
+    return { ok: true, value: { result: out.result, notices: out.notices, output: workbook.toBytes(), outputName: resultFileName(file.name) } };
   } catch (error) {
     if (error instanceof XlsxError) return { ok: false, message: error.message };
     throw error;
