@@ -15,6 +15,11 @@ const OFFICE_JS = `${OFFICE_ORIGIN}/lib/1/hosted/office.js`;
 const DEV_PORT = 3000;
 const BROWSER_PORT = 3001;
 const DIST = path.resolve(__dirname, 'dist');
+/**
+ * The newest syntax any shipped script may use (ours and the dependencies'). ES2020 is what
+ * Safari 14 (macOS 11 / iPadOS 14) parses in full; test/e2e/es2020.test.ts parses dist/ with it.
+ */
+const ES_TARGET = 'es2020';
 
 /**
  * No request leaves for anywhere but this origin and Office.js's own CDN: member data never
@@ -91,6 +96,17 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // The dependencies too: Fluent UI's (tabster, @floating-ui, …) ship ES2021/ES2022 syntax
+          // (`??=`, class fields, `static {}` blocks) that an older Safari WebView — Office on Mac
+          // and iPad — cannot parse, leaving the pane blank. esbuild lowers it to ES2020 in a few
+          // hundred milliseconds for all of node_modules (babel-loader with preset-env took far
+          // longer and needs a config of its own); test/e2e/es2020.test.ts checks the output.
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          loader: 'esbuild-loader',
+          options: { target: ES_TARGET },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
@@ -102,7 +118,7 @@ module.exports = async (env = {}, argv = {}) => {
                 // ES modules, so import() becomes a separate chunk (the repo's tsconfig emits CommonJS for Node).
                 module: 'esnext',
                 // Safari's WebKit in Excel for Mac: keep to syntax it has had for years.
-                target: 'es2020',
+                target: ES_TARGET,
                 sourceMap: !production,
               },
             },
