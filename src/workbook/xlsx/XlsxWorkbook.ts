@@ -9,6 +9,7 @@ import type { SheetInfo, WorkbookPort } from '../port';
 import { hasFormula, removeOverride, removeRelationship } from './calcChain';
 import { readMergeCells } from './mergeCells';
 import { markSheet, readMarks } from './ownMarks';
+import { syncSheetChart } from './chart/sheetChart';
 import { attr, tagEnd } from './xml';
 import type { StyleKey } from '../styles';
 import { Conformance, conformanceOf, relType } from './conformance';
@@ -246,10 +247,16 @@ export class XlsxWorkbook implements WorkbookPort {
   private writeSheet(spec: SheetSpec, style: StyleIndex): void {
     const conformance = this.conformance();
     // Straight into the package, compressed as it is produced: a big Kiểm tra sheet is never one string.
-    const write = (path: string): void =>
+    // The chart's parts first: the worksheet's <drawing> names their relationship. `previous` is
+    // the sheet's XML before this run, whose drawing (and a user's charts in it) is reused.
+    const write = (path: string, previous?: string): void => {
+      const dir = this.wbPath.slice(0, this.wbPath.lastIndexOf('/') + 1);
+      const chart = syncSheetChart(this.pkg, path, previous, spec, conformance, dir);
+      for (const w of chart.warnings) this.warningList.push(`${spec.name}: ${w}`);
       this.pkg.writeText(path, (emit) => {
-        for (const w of writeWorksheet(spec, style, conformance, emit)) this.warningList.push(`${spec.name}: ${w}`);
+        for (const w of writeWorksheet(spec, style, conformance, emit, chart.drawingRelId)) this.warningList.push(`${spec.name}: ${w}`);
       });
+    };
     const relsPath = relsPathFor(this.wbPath);
     let wb = this.workbookXml();
     let index: number;
@@ -259,7 +266,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const part = this.sheetPart(existing);
       const before = part.worksheet ? this.pkg.text(part.path) : undefined;
       if (before !== undefined && hasFormula(before)) this.dropCalcChain();
-      if (part.worksheet) write(part.path);
+      if (part.worksheet) write(part.path, before);
       else {
         // A chart sheet of the same name: point its relationship at a new worksheet part.
         const { path, target } = this.newSheetPart();

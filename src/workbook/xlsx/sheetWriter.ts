@@ -37,7 +37,14 @@ export function worksheetXml(spec: SheetSpec, style: StyleIndex, conformance: Co
  * class), through `emit` piece by piece in document order, a row at a time: a Kiểm tra sheet of
  * 200,000 problems is never held whole as text. Returns the warnings.
  */
-export function writeWorksheet(spec: SheetSpec, style: StyleIndex, conformance: Conformance, emit: (text: string) => void): string[] {
+export function writeWorksheet(
+  spec: SheetSpec,
+  style: StyleIndex,
+  conformance: Conformance,
+  emit: (text: string) => void,
+  /** Relationship id of the sheet's drawing part (its chart), see chart/sheetChart.ts. */
+  drawingRelId?: string,
+): string[] {
   const warnings: string[] = [];
   const heights = spec.rowHeights ?? {};
   const cells = new SheetCells(spec, heights);
@@ -110,6 +117,9 @@ export function writeWorksheet(spec: SheetSpec, style: StyleIndex, conformance: 
       (page?.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '') +
       '/>',
   );
+  // CT_Worksheet: drawing follows pageSetup, headerFooter, rowBreaks, colBreaks, customProperties,
+  // cellWatches, ignoredErrors and smartTags, and precedes legacyDrawing … tableParts, extLst (none written).
+  if (drawingRelId !== undefined) emit(`<drawing r:id="${escapeAttr(drawingRelId)}"/>`);
   emit('</worksheet>');
   return warnings;
 }
