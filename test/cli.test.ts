@@ -4,10 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../src/cli/main';
+import { COMMANDS } from '../src/cli/help';
+import * as runCheckModule from '../src/workbook/runCheck';
 import { captureIo, type CapturedIo } from './support/cliIo';
 import { findPreset } from '../src/domain/presets';
 import { readTargetSheet } from '../src/domain/targetSheet';
@@ -110,7 +112,9 @@ describe('chitieu', () => {
     expect(outCells.get('K4')).toBe('Kết quả: ' + findPreset('bd-cdvc-2024')!.indicators.find((i) => i.id === 'co_ke_hoach')!.label);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path('kq.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Tổng hợp', 'Kiểm tra']);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('Số liệu');
+    expect(names).toEqual(expect.arrayContaining(['Tổng hợp', 'Kiểm tra']));
     const ws = wb.getWorksheet('Số liệu')!;
     expect((ws.getCell('C6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
     expect(ws.getCell('I5').value).toEqual({ formula: 'E5*2', result: 40 });
@@ -214,5 +218,158 @@ describe('chitieu', () => {
     const report = JSON.parse(readFileSync(join(path('demo'), 'bao-cao-bd-cdvc-2024-2024.json'), 'utf8'));
     expect(report.units).toHaveLength(40);
     expect(report.problems.length).toBeGreaterThan(5);
+  });
+
+  describe('help', () => {
+    it('chitieu --help lists every command and how to get its own help', async () => {
+      const io = capture();
+      expect(await run(['--help'], io)).toBe(0);
+      const text = io.stdout.join('\n');
+      for (const c of ['presets', 'template', 'check', 'merge', 'demo']) expect(text).toContain(`chitieu ${c}`);
+      expect(text).toContain('chitieu LỆNH --help');
+    });
+
+    it.each(['presets', 'template', 'check', 'merge', 'demo'])('chitieu %s --help: its usage, every option it takes, an example', async (command) => {
+      const io = capture();
+      expect(await run([command, '--help'], io)).toBe(0);
+      expect(io.stderr).toEqual([]);
+      const text = io.stdout.join('\n');
+      expect(text.startsWith(`Cách dùng: chitieu ${command}`)).toBe(true);
+      for (const o of COMMANDS[command].options) expect(text).toContain(`--${o.name}`);
+      expect(text).toContain(`Ví dụ:\n  chitieu ${command}`);
+      // "chitieu help check" prints the same page.
+      const again = capture();
+      expect(await run(['help', command], again)).toBe(0);
+      expect(again.stdout).toEqual(io.stdout);
+    });
+
+    it('each help names only its own options: check has --don-vi and --out, demo has neither, template no --strict', async () => {
+      const help = async (command: string) => {
+        const io = capture();
+        await run([command, '--help'], io);
+        return io.stdout.join('\n');
+      };
+      expect(await help('check')).toMatch(/--don-vi "TÊN"\s+đơn vị lập báo cáo/);
+      expect(await help('merge')).toContain('Nhập báo cáo');
+      expect(await help('demo')).not.toContain('--out');
+      expect(await help('demo')).not.toContain('--don-vi');
+      expect(await help('template')).not.toContain('--strict');
+    });
+
+    it('an option another command has is refused with that command\'s help named', async () => {
+      const io = capture();
+      expect(await run(['template', '--preset', 'bd-cdvc-2024', '--dir', path('x')], io)).toBe(2);
+      expect(io.stderr).toEqual(['chitieu: Không biết tùy chọn --dir. Gõ "chitieu template --help" để xem các tùy chọn.']);
+    });
+  });
+
+  describe('short options are refused with the long name to type (exit 2, nothing written)', () => {
+    it.each([
+      [['check', 'IN', '-o', 'kq-ngan.xlsx'], 'Dùng --out thay cho -o'],
+      [['check', 'IN', '--preset=bd-cdvc-2024', '-j=kq.json'], 'Dùng --json thay cho -j'],
+      [['template', '-p', 'bd-cdvc-2024', '--out', 'kq-ngan.xlsx'], 'Dùng --preset thay cho -p'],
+      [['demo', '-d', 'thu'], 'Dùng --dir thay cho -d'],
+      [['check', 'IN', '-d', 'CĐ'], 'Dùng --don-vi thay cho -d'],
+      [['check', 'IN', '-h'], 'Dùng --help thay cho -h'],
+      [['-h'], 'Dùng --help thay cho -h'],
+      [['check', 'IN', '-x'], 'Không biết tùy chọn -x'],
+    ])('%j', async (argv, words) => {
+      const io = capture();
+      const resolved = argv.map((a) => (a === 'IN' ? input : a.startsWith('kq') ? path(a) : a));
+      expect(await run(resolved, io)).toBe(2);
+      expect(io.stderr).toHaveLength(1);
+      expect(io.stderr[0]).toContain(words);
+      expect(io.stdout).toEqual([]);
+      expect(existsSync(path('kq-ngan.xlsx'))).toBe(false);
+    });
+  });
+
+  describe('--out that cannot be written: exit 2 with one line, before any work', () => {
+    const folder = path('mot-thu-muc');
+    beforeAll(() => mkdirSync(folder, { recursive: true }));
+    it.each([
+      ['check, --out a folder', () => ['check', input, '--preset', 'bd-cdvc-2024', '--out', folder], 'là một thư mục'],
+      ['check, --out ending in a slash', () => ['check', input, '--preset', 'bd-cdvc-2024', '--out', path('chua-co') + '/'], 'là một thư mục'],
+      ['check, --out under a file', () => ['check', input, '--preset', 'bd-cdvc-2024', '--out', join(input, 'kq.xlsx')], 'không phải thư mục'],
+      ['check, --json a folder', () => ['check', input, '--preset', 'bd-cdvc-2024', '--json', folder], '--json'],
+      ['template, --out a folder', () => ['template', '--preset', 'bd-cdvc-2024', '--out', folder], 'là một thư mục'],
+      ['merge, --out a folder', () => ['merge', input, '--preset', 'bd-cdvc-2024', '--out', folder], 'là một thư mục'],
+    ])('%s', async (_, argv, words) => {
+      const io = capture();
+      const spy = jest.spyOn(runCheckModule, 'runCheck');
+      try {
+        expect(await run(argv(), io)).toBe(2);
+        expect(spy).not.toHaveBeenCalled(); // refused before reading and checking
+      } finally {
+        spy.mockRestore();
+      }
+      expect(io.stderr).toHaveLength(1);
+      expect(io.stderr[0]).toContain(words);
+      expect(io.stderr[0]).not.toMatch(/\n|EISDIR|ENOTDIR|\bat /);
+      expect(io.stdout).toEqual([]);
+    });
+  });
+
+  it('check without --out ends with how to get the file; with --out it does not', async () => {
+    const io = capture();
+    expect(await run(['check', input, '--preset', 'bd-cdvc-2024'], io)).toBe(0);
+    const last = io.stdout[io.stdout.length - 1];
+    expect(last).toBe(
+      `Chưa ghi tệp kết quả: chạy lại với --out KQ.xlsx (ví dụ: chitieu check ${input} --preset bd-cdvc-2024 --out ket-qua.xlsx) để có bản sao tệp kèm cột kết quả, sheet Tổng hợp và sheet Kiểm tra.`,
+    );
+    const withOut = capture();
+    expect(await run(['check', input, '--preset', 'bd-cdvc-2024', '--out', path('kq-co-out.xlsx')], withOut)).toBe(0);
+    expect(withOut.stdout.join('\n')).not.toContain('Chưa ghi tệp kết quả');
+  });
+
+  it('--don-vi reaches the check as the reporting body (check and merge), worded for the command line', async () => {
+    const spy = jest.spyOn(runCheckModule, 'runCheck');
+    try {
+      expect(await run(['check', input, '--preset', 'bd-cdvc-2024', '--don-vi', '  CÔNG ĐOÀN VIÊN CHỨC TỈNH BÌNH ĐỊNH '], capture())).toBe(0);
+      expect(spy).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ reportingBody: 'CÔNG ĐOÀN VIÊN CHỨC TỈNH BÌNH ĐỊNH', audience: 'cli' }));
+      expect(await run(['merge', input, '--preset', 'bd-cdvc-2024', '--don-vi=CĐ Ngành Y tế', '--out', path('th-don-vi.xlsx')], capture())).toBe(0);
+      expect(spy).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ reportingBody: 'CĐ Ngành Y tế' }));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  describe('messages name commands, never pane buttons', () => {
+    const legacy = path('bang-ma-cu.xlsx');
+    beforeAll(async () => {
+      // One unit whose Có is typed in TCVN3 ("Cã"), and a column the catalog does not know.
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Số liệu');
+      ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Số đoàn viên', 'Có chương trình, kế hoạch gắn nhiệm vụ chính trị', 'Cột lạ của tôi']);
+      ws.addRow(['CD1', 'CĐCS A', 10, 'Cã', 'x']);
+      await wb.xlsx.writeFile(legacy);
+    });
+
+    it('the legacy-encoding warning drops "Sửa tự động" in the JSON, the Kiểm tra sheet and nowhere says a button', async () => {
+      const io = capture();
+      expect(await run(['check', legacy, '--preset', 'bd-cdvc-2024', '--year', '2024', '--json', path('cu.json'), '--out', path('cu.xlsx')], io)).toBe(0);
+      const report = JSON.parse(readFileSync(path('cu.json'), 'utf8'));
+      const enc = report.problems.find((p: { rule: string }) => p.rule === 'legacy_encoding');
+      expect(enc.message).toBe('Ô D2: "Cã" được gõ bằng bảng mã cũ TCVN3 (ABC); chương trình đọc là "Có". Hãy gõ lại bằng Unicode.');
+      const unknown = report.problems.find((p: { rule: string }) => p.rule === 'unknown_column');
+      expect(unknown.message).toContain('chitieu template --preset ID --out TỆP.xlsx');
+      const all = JSON.stringify(report) + io.stdout.join('\n') + [...(await cellsOf(path('cu.xlsx'), 'Kiểm tra')).values()].join('\n');
+      expect(all).not.toMatch(/nút|Sửa tự động|Tạo mẫu nhập liệu|khung Chỉ tiêu/);
+    });
+
+    it('an unusable file: the error line names the command to make a template', async () => {
+      const empty = path('khong-bang.xlsx');
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Sheet1').getCell('A1').value = 'Ghi chú';
+      await wb.xlsx.writeFile(empty);
+      const io = capture();
+      expect(await run(['check', empty, '--preset', 'bd-cdvc-2024'], io)).toBe(2);
+      expect(io.stderr).toHaveLength(1);
+      expect(io.stderr[0]).toContain('mẫu nhập liệu (lệnh chitieu template --preset ID --out TỆP.xlsx)');
+      expect(io.stderr[0]).not.toContain('nút');
+      const noSet = capture();
+      expect(await run(['check', input], noSet)).toBe(2);
+      expect(noSet.stderr[0]).toContain('--preset ID, xem "chitieu presets"');
+    });
   });
 });

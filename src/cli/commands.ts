@@ -11,12 +11,13 @@ import { sampleWorkbook } from '../domain/sample';
 import { STATUS_LABEL } from '../domain/status';
 import { skippedRowsText } from '../domain/table/rows/summary';
 import type { TargetSet } from '../domain/targetSet';
+import { forCli } from '../domain/wording';
 import type { CellSpec, SheetSpec } from '../workbook/plan';
 import { DATA_SHEET_NAME, templatePlan } from '../workbook/render/templatePlan';
 import { runCheck } from '../workbook/runCheck';
 import { createXlsx } from '../workbook/xlsx';
 import type { ParsedArgs } from './args';
-import { guardOutput, openInput, UsageError, writeOutput } from './files';
+import { checkWritable, guardOutput, openInput, UsageError, writeOutput } from './files';
 import { writeDemoReturns } from './demoReturns';
 import { writeJsonLines } from './jsonOut';
 import { describeFiles, mergeFiles } from './merge';
@@ -42,6 +43,17 @@ function year(text: string | undefined): number | undefined {
   return Number(text);
 }
 
+/** `--don-vi "…"`: the union making the report, as typed (spaces around it dropped). */
+function reportingBody(args: ParsedArgs): string | undefined {
+  const text = args.options.get('don-vi')?.trim();
+  return text ? text : undefined;
+}
+
+/** A path as the user would type it again in a shell: quoted when it has a space. */
+function quoteArg(path: string): string {
+  return /[\s"'$]/.test(path) ? `"${path.replace(/(["\\$`])/g, '\\$1')}"` : path;
+}
+
 export function presetsCommand(io: Io): number {
   io.out('Các bộ chỉ tiêu có sẵn:');
   for (const p of PRESETS) io.out(`  ${p.id.padEnd(16)} ${p.document} — ${p.indicators.length} chỉ tiêu`);
@@ -53,6 +65,7 @@ export function templateCommand(args: ParsedArgs, io: Io): number {
   const out = args.options.get('out');
   if (!set) throw new UsageError('Hãy chọn bộ chỉ tiêu: chitieu template --preset ID --out TỆP.xlsx');
   if (!out) throw new UsageError('Hãy cho biết tệp sẽ ghi: --out TỆP.xlsx');
+  checkWritable(out, '--out');
   const wb = createXlsx();
   wb.applySync(templatePlan(set));
   writeOutput(out, wb.toBytes());
@@ -81,12 +94,23 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const json = args.options.get('json');
   if (out) guardOutput(input, out);
   if (json) guardOutput(input, json);
+  // Before the work: a folder or an unwritable place fails now, not after a long check.
+  if (out) checkWritable(out, '--out');
+  if (json) checkWritable(json, '--json');
   const set = preset(args.options.get('preset'));
   const y = year(args.options.get('year'));
   if (io.progress) io.err(`Đang đọc ${input}…`);
   const wb = openInput(input);
-  const outcome = await runCheck(wb, { targetSet: set, sheet: args.options.get('sheet'), year: y, fileName: input, today: io.today });
-  if (!outcome.ok) throw new UsageError(`${input}: ${outcome.error.message}`);
+  const outcome = await runCheck(wb, {
+    targetSet: set,
+    sheet: args.options.get('sheet'),
+    year: y,
+    fileName: input,
+    today: io.today,
+    reportingBody: reportingBody(args),
+    audience: 'cli',
+  });
+  if (!outcome.ok) throw new UsageError(`${input}: ${forCli(outcome.error.message)}`);
   for (const notice of outcome.notices) io.out(`Lưu ý: ${notice}`);
   if (outcome.result.yearNote) io.out(`Lưu ý: ${outcome.result.yearNote}`);
   const hint = outcome.result.targetSetHint;
@@ -101,6 +125,8 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     await wb.apply(outcome.plan);
     writeOutput(out, wb.toBytes());
     io.out(`Tệp kết quả: ${resolve(out)}`);
+  } else {
+    io.out(`Chưa ghi tệp kết quả: chạy lại với --out KQ.xlsx (ví dụ: chitieu check ${quoteArg(input)}${set ? ` --preset ${set.id}` : ''} --out ket-qua.xlsx) để có bản sao tệp kèm cột kết quả, sheet Tổng hợp và sheet Kiểm tra.`);
   }
   // A table that does not fit the chosen set fails a strict run even without an error cell.
   const errors = outcome.result.problems.some((p) => p.severity === 'error') || hint !== undefined;
@@ -137,9 +163,12 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     guardOutput(input, out);
     if (json) guardOutput(input, json);
   }
+  checkWritable(out, '--out');
+  if (json) checkWritable(json, '--json');
   const run = await mergeFiles(inputs, set, {
     year: year(args.options.get('year')),
     today: io.today,
+    reportingBody: reportingBody(args),
     progress: io.progress ? (done, total, file) => io.err(`[${done}/${total}] ${file}`) : undefined,
   });
   io.out(`Nhập ${formatNumber(run.merged.files.length)} tệp vào bảng tổng hợp (${formatNumber(run.merged.sources.length)} đơn vị):`);
@@ -165,8 +194,8 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   writeOutput(input, source.toBytes());
 
   const wb = openInput(input);
-  const outcome = await runCheck(wb, { targetSet: set, year: y, today: io.today });
-  if (!outcome.ok) throw new UsageError(outcome.error.message);
+  const outcome = await runCheck(wb, { targetSet: set, year: y, today: io.today, audience: 'cli' });
+  if (!outcome.ok) throw new UsageError(forCli(outcome.error.message));
   const output = join(dir, `ket-qua-${set.id}-${y}.xlsx`);
   const json = join(dir, `bao-cao-${set.id}-${y}.json`);
   await wb.apply(outcome.plan);

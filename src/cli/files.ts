@@ -1,8 +1,8 @@
 /**
  * File access for the command line: read a workbook (never written back), write outputs.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { openXlsx, type XlsxWorkbook } from '../workbook/xlsx';
 
 export class UsageError extends Error {}
@@ -36,8 +36,47 @@ export function guardOutput(input: string, output: string): void {
   }
 }
 
+/**
+ * Refuses, before any work, an output path that cannot be written: a folder, a path under a
+ * file, a folder or file without write permission. `option` names the option (`--out`).
+ *
+ * @example
+ * checkWritable('ket-qua', '--out') // UsageError when ket-qua is a folder
+ */
+export function checkWritable(path: string, option: string): void {
+  const full = resolve(path);
+  const isDir = (p: string) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (/[\\/]$/.test(path) || isDir(full)) {
+    throw new UsageError(`${option} "${path}" là một thư mục: hãy ghi cả tên tệp, ví dụ ${option} ${join(path, 'ket-qua.xlsx')}.`);
+  }
+  // The nearest part of the path that exists: it must be a folder we may write into (the rest is created).
+  let existing = dirname(full);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!isDir(existing)) {
+    throw new UsageError(`Không ghi được ${option} "${path}": "${existing}" là một tệp, không phải thư mục. Hãy chọn đường dẫn khác.`);
+  }
+  const target = existsSync(full) ? full : existing;
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    throw new UsageError(`Không có quyền ghi ${option} "${path}" (${target === full ? 'tệp chỉ đọc' : `thư mục ${existing}`}). Hãy chọn thư mục khác, ví dụ thư mục Tài liệu của bạn.`);
+  }
+}
+
+/** Writes an output file; a failure (disk full, file open in Excel on Windows…) is one Vietnamese line. */
 export function writeOutput(path: string, data: Uint8Array | string): void {
-  const dir = dirname(resolve(path));
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  writeFileSync(path, data);
+  try {
+    const dir = dirname(resolve(path));
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new UsageError(`Không ghi được tệp "${path}" (${code}): hãy đóng tệp nếu đang mở trong Excel, kiểm tra quyền ghi và chỗ trống trên đĩa, rồi thử lại.`);
+  }
 }

@@ -3,24 +3,21 @@
  * problems, 2 unusable input (one Vietnamese line on stderr, never a stack trace).
  */
 import { parseArgs } from './args';
+import { commandHelp, COMMANDS, generalHelp, longNamesFor, optionNames } from './help';
 import { checkCommand, demoCommand, mergeCommand, presetsCommand, templateCommand, type Io } from './commands';
 import { XlsxError } from '../workbook/xlsx';
 import { UsageError } from './files';
+import { nodeZlibCodec } from './nodeCodec';
+import { useCodec } from '../workbook/xlsx/codec';
 
-const HELP = `chitieu — kiểm tra số liệu công đoàn cơ sở và tính chỉ tiêu
+// The command line runs on Node: native zlib instead of the pane's JavaScript DEFLATE.
+useCodec(nodeZlibCodec());
 
-Cách dùng:
-  chitieu presets                                   liệt kê các bộ chỉ tiêu có sẵn
-  chitieu template --preset ID --out TỆP.xlsx       tạo mẫu nhập liệu
-  chitieu check TỆP.xlsx [--preset ID] [--year NĂM] [--sheet TÊN] [--out KQ.xlsx] [--json BC.json] [--strict]
-  chitieu merge TỆP_HOẶC_THƯ_MỤC… --preset ID [--year NĂM] --out TỔNG_HỢP.xlsx [--json BC.json]
-                                                    nhập nhiều báo cáo CĐCS vào một bảng tổng hợp rồi kiểm tra
-  chitieu demo [--preset ID] [--dir THƯ_MỤC]         chạy thử trên dữ liệu mẫu
-
-Mã thoát: 0 đã làm xong; 1 có lỗi số liệu khi dùng --strict; 2 đầu vào không dùng được.`;
-
-const VALUED = ['preset', 'year', 'out', 'json', 'sheet', 'dir'];
-const FLAGS = ['strict', 'help'];
+/** Every option of every command: what `chitieu --help` and an unknown command are parsed with. */
+function allOptionNames(): { valued: string[]; flags: string[] } {
+  const all = Object.keys(COMMANDS).map(optionNames);
+  return { valued: [...new Set(all.flatMap((n) => n.valued))], flags: [...new Set(all.flatMap((n) => n.flags))] };
+}
 
 function defaultIo(): Io {
   return {
@@ -38,19 +35,32 @@ function defaultIo(): Io {
  * await run(['presets']) // 0, after printing the five sets
  */
 export async function run(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
-  const parsed = parseArgs(argv, VALUED, FLAGS);
+  // The command decides which options exist (its own help lists them).
+  const first = argv.find((a) => !a.startsWith('-'));
+  const command = first !== undefined && COMMANDS[first] ? first : undefined;
+  const names = command ? optionNames(command) : allOptionNames();
+  const parsed = parseArgs(argv, names.valued, names.flags, (letter) => longNamesFor(letter, command), command ? `chitieu ${command} --help` : 'chitieu --help');
   if (!parsed.ok) {
     io.err(`chitieu: ${parsed.message}`);
     return 2;
   }
   const args = parsed.value;
-  const command = args.positional[0];
+  const word = args.positional[0];
   try {
-    if (!command || args.flags.has('help') || command === 'help') {
-      io.out(HELP);
-      return command || args.flags.has('help') ? 0 : 2;
+    if (word === 'help') {
+      const topic = args.positional[1];
+      io.out(topic && COMMANDS[topic] ? commandHelp(topic) : generalHelp());
+      return 0;
     }
-    switch (command) {
+    if (args.flags.has('help')) {
+      io.out(command ? commandHelp(command) : generalHelp());
+      return 0;
+    }
+    if (!word) {
+      io.out(generalHelp());
+      return 2;
+    }
+    switch (word) {
       case 'presets':
         return presetsCommand(io);
       case 'template':
@@ -62,7 +72,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
       case 'demo':
         return await demoCommand(args, io);
       default:
-        io.err(`chitieu: không có lệnh "${command}". Các lệnh: presets, template, check, merge, demo.`);
+        io.err(`chitieu: không có lệnh "${word}". Các lệnh: ${Object.keys(COMMANDS).join(', ')} (gõ "chitieu --help" để xem cách dùng).`);
         return 2;
     }
   } catch (e) {

@@ -56,7 +56,7 @@ export interface MergeRun {
 export async function mergeFiles(
   inputs: readonly string[],
   set: TargetSet,
-  options: { year?: number; today: Date; progress?: (done: number, total: number, file: string) => void },
+  options: { year?: number; today: Date; reportingBody?: string; progress?: (done: number, total: number, file: string) => void },
 ): Promise<MergeRun> {
   const paths = expandInputs(inputs);
   if (paths.length === 0) throw new UsageError('Không có tệp nào để nhập. Hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng.');
@@ -67,7 +67,7 @@ export async function mergeFiles(
   const merged = mergeReturns(files, { targetSet: set, year: options.year, today: options.today });
   const wb = createXlsx();
   wb.applySync({ sheets: [masterSheet(merged)] });
-  const outcome = await runCheck(wb, { targetSet: set, year: options.year, today: options.today });
+  const outcome = await runCheck(wb, { targetSet: set, year: options.year, today: options.today, reportingBody: options.reportingBody, audience: 'cli' });
   if (!outcome.ok) throw new UsageError(`Không có tệp nào dùng được: ${merged.files.map((f) => `${f.file}: ${f.reason ?? f.status}`).join(' ')}`);
   await wb.apply(outcome.plan);
   const base = toJsonReport(outcome.result);

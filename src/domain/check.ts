@@ -32,6 +32,7 @@ import {
   requiredProblems,
   yearProblems,
 } from './validate';
+import { GO } from './wording';
 
 export interface CheckOptions {
   readonly targetSet: TargetSet;
@@ -69,7 +70,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
       ok: false,
       error: {
         code: 'no_table',
-        message: `Sheet "${grid.name}" không có bảng số liệu CĐCS: không thấy dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" cùng ít nhất hai cột chuẩn khác trong 30 dòng đầu. Hãy dùng mẫu nhập liệu (chitieu template).`,
+        message: `Sheet "${grid.name}" không có bảng số liệu CĐCS: không thấy dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" cùng ít nhất hai cột chuẩn khác trong 30 dòng đầu. Hãy dùng ${GO.template}.`,
       },
     };
   }

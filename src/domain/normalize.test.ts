@@ -162,7 +162,7 @@ describe('legacy text in choice and yes/no cells (layouts.md, Values)', () => {
         rule: 'legacy_encoding',
         severity: 'warning',
         encoding: 'tcvn3',
-        message: '"Cã" được gõ bằng bảng mã cũ TCVN3 (ABC); chương trình đọc là "Có". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.',
+        message: '"Cã" được gõ bằng bảng mã cũ TCVN3 (ABC); chương trình đọc là "Có". Hãy gõ lại bằng Unicode hoặc bấm nút "Sửa tự động".',
         fix: { value: 'Có', label: 'Đổi thành "Có"' },
       },
     ]);

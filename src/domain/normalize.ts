@@ -11,6 +11,7 @@ import type { Fix, RuleId } from './problem';
 import { cleanText, matchKey, scanText, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE, TEXT_NEEDS_CLEANING } from './text';
 import { formatNumber } from './format';
 import { moneyUnitName } from './moneyUnit';
+import { GO } from './wording';
 
 export type Value = string | number | boolean;
 
@@ -84,7 +85,7 @@ function legacyIssue(raw: RawCell, encoding: LegacyEncoding, readAs: string, fix
     rule: 'legacy_encoding',
     severity: 'warning',
     encoding,
-    message: `"${display(raw)}" được gõ bằng bảng mã cũ ${encodingName(encoding)}; chương trình đọc là "${readAs}". Hãy gõ lại bằng Unicode hoặc dùng Sửa tự động.`,
+    message: `"${display(raw)}" được gõ bằng bảng mã cũ ${encodingName(encoding)}; chương trình đọc là "${readAs}". Hãy gõ lại bằng Unicode${GO.autoFix}.`,
     fix: { value: readAs, label: fixLabel },
   };
 }

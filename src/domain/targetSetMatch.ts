@@ -6,6 +6,7 @@
 import { columnsForSet } from './columnsForSet';
 import { PRESETS } from './presets';
 import type { TargetSet } from './targetSet';
+import { GO } from './wording';
 
 /** The hint shown before the results: how much of the chosen set is missing, and a better set. */
 export interface TargetSetHint {
@@ -67,6 +68,6 @@ export function targetSetHint(set: TargetSet, present: { has(key: string): boole
   const first = `Bảng thiếu ${missing}/${needed.length} cột của bộ ${set.id}.`;
   const message = best
     ? `${first} Bảng này khớp nhất với bộ ${best.id} (${best.present}/${best.needed} cột).`
-    : `${first} Không bộ có sẵn nào khớp hơn: hãy kiểm tra dòng tiêu đề của bảng (mẫu: chitieu template).`;
+    : `${first} Không bộ có sẵn nào khớp hơn: hãy kiểm tra dòng tiêu đề của bảng (so với ${GO.template}).`;
   return { setId: set.id, missing, needed: needed.length, ...(best ? { best } : {}), message };
 }

@@ -31,6 +31,7 @@ import {
   type YearTarget,
 } from './targetSet';
 import { cleanText, matchKey } from './text';
+import { GO } from './wording';
 
 /** Name of the workbook sheet that holds the editable target set. */
 export const TARGET_SHEET_NAME = 'Chỉ tiêu';
@@ -762,7 +763,7 @@ export function readTargetSheet(grid: SheetGrid): TargetSheetResult {
           cell: 'A1',
           message:
             'Không tìm thấy bảng chỉ tiêu. Cần một dòng tiêu đề có các cột Mã, Chỉ tiêu, Loại, Tử số / Cột, Mẫu số / Cột cuối, Mục tiêu; ' +
-            'hãy tạo lại sheet từ một bộ có sẵn (lệnh chitieu template) rồi sửa.',
+            `hãy ${GO.copySet} rồi sửa.`,
         },
       ],
     };

@@ -14,6 +14,7 @@ import { awaitsWhere, inScope } from './scope';
 import type { TargetSet } from './targetSet';
 import type { UnitRow } from './unit';
 import type { RawCell } from './grid';
+import { GO } from './wording';
 
 /** A cell of the sheet, the column and the unit it belongs to. */
 export interface Place {
@@ -97,7 +98,7 @@ export function columnProblems(layout: TableLayout, set: TargetSet, needed: read
   }
   for (const c of layout.columns) {
     if (c.role === 'unknown') {
-      out.push(place.problem('unknown_column', 'warning', layout.headerRow, c.col, c.header, undefined, `Không nhận ra cột "${c.header}"; cột này được giữ nguyên và không dùng để tính. Nếu là cột chuẩn, hãy đổi tiêu đề theo mẫu (chitieu template).`));
+      out.push(place.problem('unknown_column', 'warning', layout.headerRow, c.col, c.header, undefined, `Không nhận ra cột "${c.header}"; cột này được giữ nguyên và không dùng để tính. Nếu là cột chuẩn, hãy đổi tiêu đề theo ${GO.template}.`));
     } else if (c.role === 'duplicate') {
       const def = c.key ? columnDef(c.key) : undefined;
       out.push(place.problem('unknown_column', 'warning', layout.headerRow, c.col, c.header, undefined, `Cột "${c.header}" trùng với một cột "${def?.header ?? c.key}" đã có ở bên trái; chỉ cột đầu tiên được dùng. Hãy xóa hoặc đổi tên cột trùng.`));

@@ -9,10 +9,12 @@ import type { CheckResult } from '../domain/result';
 import type { TargetSet } from '../domain/targetSet';
 import { readTargetSheet, TARGET_SHEET_NAME } from '../domain/targetSheet';
 import { columnLetters, type SheetGrid } from '../domain/grid';
+import { GO, resultFor, type Audience } from '../domain/wording';
 import { contentKind, listSheets, OWN_SHEET_KINDS, resolveOwnSheets, sheetKey } from './ownSheets';
 import type { OutputPlan } from './plan';
 import type { SheetInfo, WorkbookPort } from './port';
 import { renderResult } from './render';
+import { reportingBodyFor } from './rememberReportingBody';
 import { lastUsedInWrittenRows, statusColumnCount, statusColumnsStart } from './render/statusColumns';
 
 export interface RunOptions {
@@ -24,6 +26,10 @@ export interface RunOptions {
   /** The workbook's file name (a year in it is the report year when nothing closer names one). */
   readonly fileName?: string;
   readonly today: Date;
+  /** The union making the report (`--don-vi`, the pane's field), printed in the summary's header. */
+  readonly reportingBody?: string;
+  /** Who reads the messages (domain/wording.ts): the command line gets its commands, not pane buttons. Default the pane. */
+  readonly audience?: Audience;
 }
 
 export type RunError = {
@@ -91,7 +97,7 @@ async function chooseTargetSet(port: WorkbookPort, names: string[], options: Run
   if (!names.includes(TARGET_SHEET_NAME)) {
     return {
       code: 'no_target_set',
-      message: `Tệp không có sheet "${TARGET_SHEET_NAME}" và chưa chọn bộ chỉ tiêu. Hãy chọn một bộ có sẵn (--preset, xem "chitieu presets") hoặc chép một bộ vào sheet "${TARGET_SHEET_NAME}".`,
+      message: `Tệp không có sheet "${TARGET_SHEET_NAME}" và chưa chọn bộ chỉ tiêu. Hãy ${GO.chooseSet}, hoặc chép một bộ vào sheet "${TARGET_SHEET_NAME}".`,
     };
   }
   const read = readTargetSheet(await port.readSheet(TARGET_SHEET_NAME));
@@ -143,7 +149,7 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
       ok: false,
       error: {
         code: 'no_table',
-        message: `Không tìm thấy bảng số liệu CĐCS trong tệp: cần một dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" và ít nhất hai cột chuẩn khác. Hãy dùng mẫu nhập liệu (chitieu template).`,
+        message: `Không tìm thấy bảng số liệu CĐCS trong tệp: cần một dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" và ít nhất hai cột chuẩn khác. Hãy dùng ${GO.template}.`,
       },
     };
   }
@@ -159,11 +165,13 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
       },
     };
   }
-  const plan = renderResult(outcome.value, options.today, placement.names);
+  const result = resultFor(outcome.value, options.audience);
+  const reportingBody = await reportingBodyFor(port, placement, set, options.reportingBody);
+  const plan = renderResult(result, options.today, placement.names, reportingBody === undefined ? {} : { reportingBody });
   const written = new Set(plan.sheets.map((s) => s.kind));
   const renamed = OWN_SHEET_KINDS.filter((k) => written.has(k)).map((k) => placement.notices[k]);
   const notices = [...found.notices, ...renamed.filter((n): n is string => n !== undefined)];
   const hidden = hiddenUnitRows(found.grid, outcome.value);
   if (hidden > 0) notices.push(`Có ${hidden} dòng đơn vị đang bị ẩn (hoặc bị lọc) trong sheet "${found.grid.name}": các dòng này vẫn được kiểm tra và tính như mọi dòng khác.`);
-  return { ok: true, result: outcome.value, plan, notices };
+  return { ok: true, result, plan, notices };
 }

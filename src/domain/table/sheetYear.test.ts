@@ -1,4 +1,5 @@
 import { nameYear, sheetYear, titleRowsYear, yearInText, type SheetYearInput } from './sheetYear';
+import { forCli } from '../wording';
 
 const TODAY = new Date(2026, 10, 21);
 const base: SheetYearInput = { titleRows: [], sheetName: 'Sheet1', today: TODAY };
@@ -78,15 +79,17 @@ describe('sheetYear: the order of layouts.md', () => {
     const guess = sheetYear(base);
     expect(guess).toMatchObject({ year: 2026, source: 'guess' });
     expect(guess.note).toContain('tạm tính cho năm nay (2026)');
-    expect(guess.note).toContain('--year');
+    // Worded for the pane; the command line gets its option instead (wording.ts).
     expect(guess.note).toContain('ô "Năm báo cáo"');
+    expect(forCli(guess.note!)).toContain('--year NĂM');
+    expect(forCli(guess.note!)).not.toContain('Năm báo cáo"');
   });
 
   it('a range takes the later year with a warning', () => {
     const r = sheetYear({ ...base, titleRows: [['TỔNG HỢP NĂM HỌC 2023 - 2024']] });
     expect(r).toMatchObject({ year: 2024, source: 'title' });
     expect(r.note).toBe(
-      'Tiêu đề bảng ghi khoảng năm "2023 - 2024": chương trình tính cho năm 2024 (năm sau của khoảng). Nếu không đúng, hãy chọn năm báo cáo: --year trên dòng lệnh (ví dụ --year 2024), hoặc ô "Năm báo cáo" trong khung Chỉ tiêu CĐCS.',
+      'Tiêu đề bảng ghi khoảng năm "2023 - 2024": chương trình tính cho năm 2024 (năm sau của khoảng). Nếu không đúng, hãy chọn năm báo cáo: gõ năm vào ô "Năm báo cáo" của khung Chỉ tiêu CĐCS.',
     );
   });
 

@@ -11,6 +11,7 @@
 import type { RawCell } from '../grid';
 import { convertLegacy } from '../legacyEncoding';
 import { cleanText, scanText, stripDiacritics, TEXT_HAS_LATIN1, TEXT_HAS_VIETNAMESE } from '../text';
+import { GO } from '../wording';
 
 /** Where the run's year came from; the JSON report carries it as `yearSource`. */
 export type YearSource = 'option' | 'data' | 'title' | 'sheet' | 'file' | 'guess';
@@ -42,7 +43,7 @@ export interface FoundYear {
 }
 
 /** How the user sets the year, said in every warning. */
-const HOW_TO_SET = 'Hãy chọn năm báo cáo: --year trên dòng lệnh (ví dụ --year 2024), hoặc ô "Năm báo cáo" trong khung Chỉ tiêu CĐCS.';
+const HOW_TO_SET = `Hãy chọn năm báo cáo: ${GO.setYear}.`;
 
 const YEAR = '((?:19|20)\\d\\d)';
 /** A date with its day: `12/01/2024`, `12-1-2024`, `12.01.2024`. */
