@@ -2,7 +2,8 @@
  * Builds the add-in's pages into dist/: the task pane (React; Office mode, plus the browser mode
  * as a separate chunk) and the ribbon's function file, with a strict Content-Security-Policy.
  *
- *   npm run build          production build; with ADDIN_BASE_URL set, dist/manifest.xml points there
+ *   npm run build          production build; needs ADDIN_BASE_URL (dist/manifest.xml points there)
+ *   npm run build:local    the same bundles with the development manifest (tests, trying it here)
  *   npm start              HTTPS dev server on https://localhost:3000 (office-addin-dev-certs) + sideloading
  *   npm run serve:browser  the production pane over plain http://localhost:3001, for the browser mode
  */
@@ -42,16 +43,36 @@ function contentSecurityPolicy({ devServer }) {
   ].join('; ');
 }
 
-/** The manifest copied into dist/: pointed at ADDIN_BASE_URL in production builds when it is set. */
-function manifestTransform(production) {
+/**
+ * Said when a production build has no ADDIN_BASE_URL: a dist/ whose manifest points at
+ * https://localhost:3000 installs without complaint and then shows every user an empty pane,
+ * so the build stops instead (exit status 1). Vietnamese first (the organisation's IT builds
+ * it), then the same in English.
+ */
+const MISSING_BASE_URL = [
+  'Thiếu ADDIN_BASE_URL: bản build chính thức cần địa chỉ HTTPS nơi sẽ đặt thư mục dist/,',
+  'để manifest.xml trỏ tới đó (không phải https://localhost:3000). Ví dụ:',
+  '  ADDIN_BASE_URL=https://addin.example.vn/chitieu npm run build',
+  'Chỉ để chạy thử trên máy này (manifest vẫn trỏ tới localhost): npm run build:local',
+  '',
+  'ADDIN_BASE_URL is not set: a production build needs the https address where dist/ will be served,',
+  'so that dist/manifest.xml points there. For a local build with the development manifest: npm run build:local',
+].join('\n');
+
+/**
+ * The manifest copied into dist/: pointed at ADDIN_BASE_URL in production builds. Without it a
+ * production build fails, unless `--env local` (npm run build:local, used by the tests) asks
+ * for the development manifest on purpose.
+ */
+function manifestTransform(production, local) {
   if (!production) return undefined;
   const base = process.env.ADDIN_BASE_URL;
   if (!base) {
-    console.warn(
-      'note: ADDIN_BASE_URL is not set, so dist/manifest.xml keeps the development address (https://localhost:3000).\n' +
-        '      Set it to where dist/ will be served, e.g. ADDIN_BASE_URL=https://addin.example.org/chitieu npm run build',
-    );
-    return undefined;
+    if (local) return undefined;
+    const error = new Error(MISSING_BASE_URL);
+    // webpack-cli prints the stack: keep it to the message, which says all there is to say.
+    error.stack = MISSING_BASE_URL;
+    throw error;
   }
   let productionManifest;
   try {
@@ -75,7 +96,7 @@ module.exports = async (env = {}, argv = {}) => {
   const browserServe = serving && !!env.browser;
   const officeServe = serving && !browserServe;
   const csp = contentSecurityPolicy({ devServer: officeServe });
-  const transform = manifestTransform(production && !serving);
+  const transform = manifestTransform(production && !serving, !!env.local);
   const names = production ? '[name].[contenthash:8].js' : '[name].js';
 
   return {

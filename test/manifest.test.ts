@@ -12,6 +12,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEV_BASE_URL, productionManifest } from '../tools/manifest';
+// The webpack config is CommonJS, loaded as the build loads it.
+const webpackConfig = require('../webpack.config.js') as (env?: Record<string, unknown>, argv?: Record<string, unknown>) => Promise<{
+  plugins: Array<{ constructor: { name: string }; patterns?: Array<{ to: string; transform?: unknown }> }>;
+}>;
 
 const repoRoot = resolve(__dirname, '..');
 const manifestPath = join(repoRoot, 'manifest.xml');
@@ -224,7 +228,9 @@ describe('manifest content', () => {
     expect(iconLists).toHaveLength(2); // the group and the button
     for (const list of iconLists) {
       const images = [...list.matchAll(/<bt:Image\b[^>]*>/g)].map((m) => ({ size: Number(attr(m[0], 'size')), resid: attr(m[0], 'resid')! }));
-      expect(images.map((i) => i.size).sort((a, b) => a - b)).toEqual([16, 32, 80]);
+      // Every size the schema lets a ribbon icon have: 16, 32, 80 required; 20, 24, 40, 48, 64
+      // optional (OfficeAppBasicTypesV1_0.xsd; office-js-docs-pr docs/design/add-in-icons-fresh.md).
+      expect(images.map((i) => i.size).sort((a, b) => a - b)).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
       for (const { size, resid } of images) {
         const url = attr(res.get(resid)!.element, 'DefaultValue')!;
         expect(pngSize(assetFile(url))).toEqual({ width: size, height: size });
@@ -242,7 +248,7 @@ describe('manifest content', () => {
     for (const m of manifest.matchAll(/https:\/\/localhost:3000\/(assets\/[^"<\s]+)/g)) {
       expect(existsSync(join(repoRoot, m[1]))).toBe(true);
     }
-    for (const size of [16, 32, 64, 80, 128]) {
+    for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) {
       expect(pngSize(join(repoRoot, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
     }
   });
@@ -272,5 +278,63 @@ describe('manifest content', () => {
     for (const [id, { kind, element }] of res) {
       if (kind === 'short' || kind === 'long') expect({ id, en: Boolean(enUsOverride(element)) }).toEqual({ id, en: true });
     }
+  });
+});
+
+// ---------------------------------------------------------------- production build without ADDIN_BASE_URL
+
+describe('production build', () => {
+  /** Runs `fn` with ADDIN_BASE_URL set to `value` (or unset), restoring it after. */
+  async function withBaseUrl<T>(value: string | undefined, fn: () => Promise<T>): Promise<T> {
+    const saved = process.env.ADDIN_BASE_URL;
+    if (value === undefined) delete process.env.ADDIN_BASE_URL;
+    else process.env.ADDIN_BASE_URL = value;
+    try {
+      return await fn();
+    } finally {
+      if (saved === undefined) delete process.env.ADDIN_BASE_URL;
+      else process.env.ADDIN_BASE_URL = saved;
+    }
+  }
+
+  function manifestPattern(config: Awaited<ReturnType<typeof webpackConfig>>) {
+    const copy = config.plugins.find((p) => p.constructor.name === 'CopyPlugin');
+    return copy?.patterns?.find((p) => p.to === 'manifest.xml');
+  }
+
+  it('refuses to configure a production build without ADDIN_BASE_URL, saying what to set', async () => {
+    await withBaseUrl(undefined, async () => {
+      await expect(webpackConfig({}, { mode: 'production' })).rejects.toThrow(/Thiếu ADDIN_BASE_URL[\s\S]*npm run build:local/);
+    });
+    await withBaseUrl('', async () => {
+      await expect(webpackConfig({}, { mode: 'production' })).rejects.toThrow(/ADDIN_BASE_URL is not set/);
+    });
+  });
+
+  it('with ADDIN_BASE_URL the manifest is transformed; build:local (--env local) keeps the development one on purpose', async () => {
+    const set = await withBaseUrl(PROD_BASE, () => webpackConfig({}, { mode: 'production' }));
+    expect(typeof manifestPattern(set)?.transform).toBe('function');
+    const local = await withBaseUrl(undefined, () => webpackConfig({ local: true }, { mode: 'production' }));
+    expect(manifestPattern(local)?.transform).toBeUndefined();
+    // The development server and the browser-mode server never need it.
+    await withBaseUrl(undefined, () => webpackConfig({ WEBPACK_SERVE: true, browser: true }, { mode: 'production' }));
+  });
+
+  it('`webpack --mode production` without ADDIN_BASE_URL exits non-zero with the message and writes nothing', () => {
+    // Into a scratch folder, so that a regression could never clean dist/ under the other tests.
+    const out = mkdtempSync(join(tmpdir(), 'chitieu-build-'));
+    const env = { ...process.env };
+    delete env.ADDIN_BASE_URL;
+    const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.status).not.toBeNull(); // exited, not killed by the timeout
+    expect(`${r.stdout}${r.stderr}`).toContain('Thiếu ADDIN_BASE_URL');
+    expect(existsSync(join(out, 'manifest.xml'))).toBe(false);
+    expect(existsSync(join(out, 'taskpane.html'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Draws the add-in icons (assets/icon-16.png … icon-128.png) without any image library:
+ * Draws the add-in icons (assets/icon-16.png … icon-128.png, every size in SIZES) without any image library:
  * a green rounded square with a white check mark and, from 32 px up, a small bar chart.
  *
  *   node tools/make-icons.js          # (re)writes the PNGs in assets/
@@ -14,7 +14,12 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-const SIZES = [16, 32, 64, 80, 128];
+/**
+ * Every ribbon size Office desktop renders by DPI and touch mode (16, 32 and 80 required; 20, 24,
+ * 40, 48 and 64 optional — office-js-docs-pr docs/design/add-in-icons-fresh.md, and the `size`
+ * attribute's documentation in OfficeAppBasicTypesV1_0.xsd), plus 128 for listings.
+ */
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 
 // Colours (sRGB). The green keeps white marks at a contrast ratio above 5:1.
 const GREEN_TOP = [0x22, 0x8c, 0x48];
@@ -45,7 +50,8 @@ function distToSegment(x, y, ax, ay, bx, by) {
 /** Design for one size: small icons get a margin of about one pixel and no chart. */
 function design(size) {
   const withChart = size >= 32;
-  const margin = size <= 16 ? 0.5 / 16 : 1 / 32;
+  // About one pixel of padding at 20 and 24 px, as the guidelines' table asks; as before elsewhere.
+  const margin = size <= 16 ? 0.5 / 16 : size < 32 ? 1 / size : 1 / 32;
   const check = withChart
     ? { points: [[0.2, 0.45], [0.38, 0.63], [0.74, 0.25]], width: 0.115 }
     : { points: [[0.22, 0.52], [0.42, 0.72], [0.8, 0.3]], width: 0.15 };
