@@ -233,6 +233,8 @@ export function computeIndicator(ind: Indicator, units: readonly UnitRow[], year
       failingUnits.push({ row: u.row, code: u.code, name: u.name });
     }
   }
+  // A count names the units behind it (the summary's Ghi chú and Danh sách đơn vị).
+  const counted = ind.kind === 'unit_count' ? scoped.filter((u) => holds(u, ind.condition) === true) : undefined;
   const result: IndicatorResult = {
     id: ind.id,
     label: ind.label,
@@ -247,6 +249,7 @@ export function computeIndicator(ind: Indicator, units: readonly UnitRow[], year
     reported: c.reported,
     perUnit,
     failingUnits,
+    ...(counted ? { countedUnits: counted.map((u) => ({ row: u.row, code: u.code, name: u.name })) } : {}),
     ...(years ? { years } : {}),
     ...(ind.kind === 'manual' && ind.unitLabel ? { unitLabel: ind.unitLabel } : {}),
   };

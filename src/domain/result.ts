@@ -47,6 +47,8 @@ export interface IndicatorResult {
   readonly perUnit: boolean;
   /** Units with status Chưa đạt, for per-unit indicators, in row order. */
   readonly failingUnits: readonly FailingUnit[];
+  /** For a count of units (`unit_count`, e.g. CĐCS không hoàn thành nhiệm vụ): the units counted, in row order. */
+  readonly countedUnits?: readonly FailingUnit[];
   /** For year-window indicators: the window and which of its years the data holds. */
   readonly years?: { readonly from: number; readonly to: number; readonly present: readonly number[] };
   /** Unit word for manual indicators (e.g. "cuộc"). */

@@ -20,6 +20,10 @@ export interface PageSpec {
   readonly fitToWidth: boolean;
   /** Rows repeated at the top of each printed page, 1-based inclusive. */
   readonly printTitleRows?: readonly [number, number];
+  /** The part of the sheet that prints, e.g. 'A1:O40' (absent: everything used). */
+  readonly printArea?: string;
+  /** Page footer in Excel's header/footer codes, e.g. 'Trang &P/&N' (centred). */
+  readonly footer?: string;
 }
 
 export interface ValidationSpec {
@@ -30,8 +34,8 @@ export interface ValidationSpec {
 }
 
 /**
- * A native chart over a block of the sheet (Excel only: the xlsx adapter writes the data block
- * but no chart part, so the command-line output shows the numbers without the picture).
+ * A native chart over a block of the sheet: target against result (%), one bar series each.
+ * The Office adapter draws it with Excel's charts, the xlsx adapter as a DrawingML part.
  */
 export interface ChartSpec {
   readonly title: string;
@@ -78,12 +82,30 @@ export interface DataSheetPatch {
   readonly rows: readonly { readonly row: number; readonly cells: readonly CellSpec[] }[];
   /** Widths (characters) of the written columns, from `startCol`. */
   readonly colWidths: readonly number[];
+  /**
+   * View and print settings of the data sheet (the only things of the user's sheet besides the
+   * product's columns that change): header rows and identity columns frozen, and repeated on
+   * every printed page, so status columns printed on a later page still show their unit.
+   */
+  readonly view?: DataSheetView;
+}
+
+/** Frozen panes and print titles of the user's data sheet. */
+export interface DataSheetView {
+  /** Rows above and columns left of the split (0 = none). */
+  readonly freeze: { readonly rows: number; readonly cols: number };
+  /** Rows repeated at the top of each printed page, 1-based inclusive. */
+  readonly printTitleRows?: readonly [number, number];
+  /** Columns repeated at the left of each printed page, 0-based inclusive. */
+  readonly printTitleCols?: readonly [number, number];
 }
 
 export interface OutputPlan {
   readonly data?: DataSheetPatch;
   /** Sheets to create or replace whole, in this order, after the existing sheets. */
   readonly sheets: readonly SheetSpec[];
+  /** The sheet the workbook opens on (the only selected tab), e.g. `Tổng hợp`. */
+  readonly activeSheet?: string;
 }
 
 /** What "Xóa kết quả" removes: the product's sheets and its columns on the data sheet. */

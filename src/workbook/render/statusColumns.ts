@@ -6,7 +6,7 @@ import { ERROR_COUNT_HEADER, STATUS_HEADER_PREFIX } from '../../domain/header';
 import { rangesOverlap } from '../../domain/grid';
 import type { CheckResult } from '../../domain/result';
 import { STATUS_LABEL } from '../../domain/status';
-import type { CellSpec, DataSheetPatch } from '../plan';
+import type { CellSpec, DataSheetPatch, DataSheetView } from '../plan';
 
 /** Excel's last column, XFD (0-based). */
 export const LAST_COLUMN = 16383;
@@ -60,6 +60,32 @@ export function statusColumnsStart(result: CheckResult): number | undefined {
   return start + count - 1 <= LAST_COLUMN ? start : undefined;
 }
 
+/** Identity columns further right than this are not frozen: a frozen band wider than the screen hides the table. */
+const MAX_FROZEN_COLS = 4;
+/** A header further down than this is not frozen (the rows above it would fill the screen); it still prints on every page. */
+const MAX_FROZEN_ROWS = 15;
+
+/**
+ * The data sheet's view: rows down to the header frozen, and the identity columns (STT, mã, tên
+ * đơn vị — those at the table's left) frozen too; the same rows and columns print on every page,
+ * so a page of status columns still shows which unit each row is.
+ *
+ * @example
+ * dataSheetView(result) // { freeze: { rows: 4, cols: 2 }, printTitleRows: [3, 4], printTitleCols: [0, 1] }
+ */
+export function dataSheetView(result: CheckResult): DataSheetView {
+  const layout = result.layout;
+  const identity = ['ma_don_vi', 'ten_don_vi']
+    .map((k) => layout.keyCol.get(k))
+    .filter((c): c is number => c !== undefined && c < MAX_FROZEN_COLS);
+  const cols = identity.length ? Math.max(...identity) + 1 : 0;
+  return {
+    freeze: { rows: layout.headerRow <= MAX_FROZEN_ROWS ? layout.headerRow : 0, cols },
+    printTitleRows: [layout.headerTop, layout.headerRow],
+    ...(cols ? { printTitleCols: [0, cols - 1] as const } : {}),
+  };
+}
+
 /**
  * @example
  * renderStatusColumns(result).startCol // statusColumnsStart(result)
@@ -89,5 +115,6 @@ export function renderStatusColumns(result: CheckResult): DataSheetPatch {
     startCol,
     rows,
     colWidths: [...perUnit.map(() => 22), 11],
+    view: dataSheetView(result),
   };
 }

@@ -1,9 +1,14 @@
 /**
- * The `Tổng hợp` sheet for meetings: an administrative header in the style of Nghị định 30/2020
- * (issuing body, national motto, place and date, title), the indicator table, the units not
- * meeting each per-unit indicator, and a signature block. A4 landscape, one page wide.
+ * The `Tổng hợp` sheet: a meeting document a secretary prints and hands out as is
+ * (interfaces.md, "The meeting document"). Administrative header in the style of Nghị định
+ * 30/2020 (reporting body, national motto, `Số:` line, place and date), title and the program
+ * cited under it, the indicator table (STT, Chỉ tiêu in the program's words, Mục tiêu, Kết quả,
+ * Đánh giá, Số đơn vị có số liệu, Ghi chú, Mã), then the signature block. A4 landscape, one page
+ * wide; the table's header row repeats on each page of the table and only there (nothing but the
+ * signature follows the table: full unit lists go to `Danh sách đơn vị`); `Trang x/y` footer.
+ * The chart of target against result sits beside the table; its data lies right of the print
+ * area, so it never prints as a block of its own.
  */
-import { formatActual, formatReported, formatResultTarget } from '../../domain/display';
 import { formatNumber, placeDateLine } from '../../domain/format';
 import type { CheckResult, IndicatorResult } from '../../domain/result';
 import { STATUS_LABEL } from '../../domain/status';
@@ -11,182 +16,240 @@ import { toNumber } from '../../domain/rational';
 import { isFractionKind } from '../../domain/targetSet';
 import type { CellSpec, ChartSpec, SheetSpec } from '../plan';
 import { DEFAULT_OWN_SHEET_NAMES, type OwnSheetNames } from '../ownSheets';
+import { BODY_FONT_SIZE, TABLE_FONT_SIZE } from '../styles';
+import { reportingLines } from './reportingBody';
 import { rowHeightFor } from './rowHeight';
+import { figureText, indicatorWording, noteText, reportedText, targetText } from './summaryText';
 
 export const SUMMARY_SHEET_NAME = 'Tổng hợp';
 
-/** How many units are named inside the table cell before "và N đơn vị khác". */
-const NAMES_IN_CELL = 8;
-/**
- * How many failing units the detailed list shows per indicator. A meeting reads a page or two;
- * the status column on the data sheet (filter "Chưa đạt") holds the complete list, and a
- * 100,000-row table would otherwise make a summary of over 100,000 rows.
- */
-export const FAILING_LISTED = 200;
-const WIDTHS = [16, 44, 13, 22, 14, 16, 44];
+/** The main table's header row, in order (ownSheets.ts recognises the sheet by it). */
+export const SUMMARY_HEADER = ['STT', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Số đơn vị có số liệu', 'Ghi chú', 'Mã'] as const;
+
+/** The page footer: page x of y. */
+export const PAGE_FOOTER = 'Trang &P/&N';
+
+/** Options of one rendering. */
+export interface SummaryOptions {
+  /** The union making the report (`--don-vi`), else the set's issuer. */
+  readonly reportingBody?: string;
+}
 
 type Row = (CellSpec | null)[];
+
+/** Columns A–H: the table. I: a gap. J–O: the chart. Q–S: the chart's data (not printed). */
+const TABLE_COLS = 8;
+const CHART_FIRST = 9; // J, 0-based
+const CHART_LAST = 14; // O
+const DATA_FIRST = 16; // Q
+/** Rows the chart spans at least, so it is tall enough to read. */
+const CHART_ROWS = 16;
+
+const col = (c: number): string => String.fromCharCode(65 + c);
 
 function text(v: string, s: CellSpec['s']): CellSpec {
   return { v, s };
 }
-
-function failingText(r: IndicatorResult): string {
-  if (!r.perUnit) return '';
-  if (r.failingUnits.length === 0) return r.status === 'THIEU_DU_LIEU' || r.status === 'KHONG_AP_DUNG' ? '' : 'Không có';
-  const names = r.failingUnits.slice(0, NAMES_IN_CELL).map((u) => u.name ?? u.code ?? `dòng ${u.row}`);
-  const more = r.failingUnits.length - names.length;
-  return `${formatNumber(r.failingUnits.length)} đơn vị: ${names.join('; ')}${more > 0 ? `; và ${formatNumber(more)} đơn vị khác (xem danh sách bên dưới)` : ''}`;
-}
-
-/** Rows the chart spans at least, so it is tall enough to read. */
-const CHART_ROWS = 16;
 
 /** A fraction as a percent number with one decimal: 0.8235 → 82.4. */
 function percentValue(fraction: number): number {
   return Math.round(fraction * 1000) / 10;
 }
 
-/** Mã, Chỉ tiêu, Mục tiêu, Kết quả, Đạt/Chưa đạt, Số đơn vị có số liệu. */
-function indicatorCells(r: IndicatorResult): CellSpec[] {
-  return [
-    text(r.id, 'cell'),
-    text(r.label, 'cell'),
-    text(formatResultTarget(r), 'cell_center'),
-    text(formatActual(r), 'cell_center'),
-    text(STATUS_LABEL[r.status], `status_${r.status}`),
-    text(formatReported(r), 'cell_center'),
-  ];
+/**
+ * Width (characters) a column needs so that its longest word — a number above all — never
+ * breaks: Times New Roman 12 pt runs about 1.2 default-font digits a character, plus padding.
+ */
+function widthForWords(texts: readonly string[], min: number): number {
+  let longest = 0;
+  for (const t of texts) for (const w of t.split(/\s+/)) if (w.length > longest) longest = w.length;
+  return Math.max(min, Math.ceil(longest * 1.2) + 2);
 }
 
 /**
  * @example
  * renderSummarySheet(result, new Date(2026, 10, 21)).name // 'Tổng hợp'
  */
-export function renderSummarySheet(result: CheckResult, today: Date, names: OwnSheetNames = DEFAULT_OWN_SHEET_NAMES): SheetSpec {
+export function renderSummarySheet(
+  result: CheckResult,
+  today: Date,
+  names: OwnSheetNames = DEFAULT_OWN_SHEET_NAMES,
+  options: SummaryOptions = {},
+): SheetSpec {
   const set = result.targetSet;
+  const indicators = result.indicators;
+  const targets = indicators.map(targetText);
+  const figures = indicators.map((r) => figureText(set, r));
+  const groupFigures = (result.groups ?? []).flatMap((g) => g.indicators.map((r) => figureText(set, r)));
+  // STT, Chỉ tiêu, Mục tiêu, Kết quả, Đánh giá, Số đơn vị, Ghi chú, Mã (small: the code is for formulas).
+  const widths = [
+    5,
+    36,
+    widthForWords(targets, 11),
+    widthForWords([...figures, ...groupFigures], 15),
+    15,
+    11,
+    34,
+    11,
+    // gap, chart (6 columns), gap, chart data
+    2,
+    9,
+    9,
+    9,
+    9,
+    9,
+    9,
+    2,
+    6,
+    12,
+    12,
+  ];
+  const tableWidths = widths.slice(0, TABLE_COLS);
+  const fullWidth = tableWidths.reduce((a, b) => a + b, 0);
+  const last = col(TABLE_COLS - 1);
+
   const rows: Row[] = [];
   const merges: string[] = [];
   const heights: Record<number, number> = {};
-  const line = (cells: Row) => {
+  const line = (cells: Row): number => {
     rows.push(cells);
     return rows.length;
   };
-  const fullWidth = WIDTHS.reduce((a, b) => a + b, 0);
-  const wide = (v: string, s: CellSpec['s'], fontSize = 11) => {
+  const wide = (v: string, s: CellSpec['s'], fontSize: number): number => {
     const r = line([text(v, s)]);
-    merges.push(`A${r}:G${r}`);
-    heights[r] = Math.max(fontSize > 12 ? 22 : 15, rowHeightFor([v], [fullWidth], fontSize));
+    merges.push(`A${r}:${last}${r}`);
+    heights[r] = Math.max(fontSize * 1.5, rowHeightFor([v], [fullWidth], fontSize));
+    return r;
   };
-  const tableLine = (cells: Row) => {
-    const r = line(cells);
-    heights[r] = rowHeightFor(cells.map((c) => (c && typeof c.v === 'string' ? c.v : undefined)), WIDTHS);
+  /** A row of the header blocks: left over A–C, right over E–H. */
+  const leftWidth = tableWidths[0] + tableWidths[1] + tableWidths[2];
+  const rightWidth = tableWidths[4] + tableWidths[5] + tableWidths[6] + tableWidths[7];
+  const blocks = (left: CellSpec | null, right: CellSpec | null): number => {
+    const r = line([left, null, null, null, right]);
+    merges.push(`A${r}:C${r}`, `E${r}:${last}${r}`);
+    const texts = [left?.v, right?.v].map((v) => (typeof v === 'string' ? v : undefined));
+    heights[r] = Math.max(BODY_FONT_SIZE * 1.5, rowHeightFor(texts, [leftWidth, rightWidth], BODY_FONT_SIZE));
     return r;
   };
 
-  // Administrative header: issuing body on the left, national motto on the right.
-  const left1 = set.parentIssuer ?? '';
-  const r1 = line([text(left1.toUpperCase(), 'org'), null, null, null, text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'motto')]);
-  merges.push(`A${r1}:C${r1}`, `E${r1}:G${r1}`);
-  const r2 = line([text(set.issuer.toUpperCase(), 'org_bold'), null, null, null, text('Độc lập - Tự do - Hạnh phúc', 'motto_sub')]);
-  merges.push(`A${r2}:C${r2}`, `E${r2}:G${r2}`);
-  const r3 = line([null, null, null, null, text(placeDateLine(set.place ?? '……', today), 'place_date')]);
-  merges.push(`E${r3}:G${r3}`);
+  // Administrative header (Nghị định 30/2020, Phụ lục I): reporting body left, national motto right.
+  const body = reportingLines(set, options.reportingBody);
+  const fromIssuer = options.reportingBody === undefined || body.body === reportingLines(set).body;
+  const docCode = fromIssuer ? /-([^-/\s]+)$/.exec(set.documentNumber)?.[1] : undefined;
+  blocks(text(body.above, 'org'), text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'motto'));
+  blocks(text(body.body, 'org_bold'), text('Độc lập - Tự do - Hạnh phúc', 'motto_sub'));
+  blocks(text(`Số:        /BC-${docCode ?? '……'}`, 'doc_number'), text(placeDateLine(set.place ?? '……', today), 'place_date'));
   line([]);
   wide(`BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM ${result.year}`, 'title', 14);
-  wide(`${set.document}${set.section ? `, ${set.section}` : ''}${set.title ? ` — ${set.title}` : ''}`, 'subtitle', 12);
+  wide(`Thực hiện ${set.document}${set.section ? `, ${set.section}` : ''}${set.title ? ` — ${set.title}` : ''}`, 'subtitle', BODY_FONT_SIZE);
+  // One line when the reader must know the figures rest on a guess or an ill-fitting table.
+  // Said as a fact of the document; what to do about it is for the screen, not the paper.
+  const caveats: string[] = [];
+  if (result.yearSource === 'guess') {
+    caveats.push(`Năm ${result.year} là năm tạm tính: bảng số liệu, tiêu đề, tên sheet và tên tệp không ghi năm báo cáo.`);
+  }
+  const hint = result.targetSetHint;
+  if (hint) {
+    caveats.push(
+      `Bảng số liệu thiếu ${formatNumber(hint.missing)}/${formatNumber(hint.needed)} cột mà bộ chỉ tiêu cần: chỉ tiêu nào cần các cột đó được ghi "Thiếu dữ liệu".`,
+    );
+  }
+  if (caveats.length) wide(`Lưu ý: ${caveats.join(' ')}`, 'title_note', TABLE_FONT_SIZE);
 
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   const unitsOfYear = result.units.filter((u) => u.year === result.year).length;
   wide(
-    `Số liệu: sheet "${result.sheet}", ${formatNumber(unitsOfYear)} đơn vị năm ${result.year}. Kiểm tra: ${formatNumber(errors)} lỗi, ${formatNumber(warnings)} cảnh báo (chi tiết ở sheet "${names.problems}"). Bộ chỉ tiêu: ${set.id}.`,
+    `Số liệu: sheet "${result.sheet}", ${formatNumber(unitsOfYear)} đơn vị năm ${result.year}. Kiểm tra: ${formatNumber(errors)} lỗi, ${formatNumber(warnings)} cảnh báo (chi tiết ở sheet "${names.problems}").`,
     'note',
+    TABLE_FONT_SIZE,
   );
-  if (set.milestones?.length) wide(`Mốc thời gian: ${set.milestones.join('; ')}.`, 'note');
+  if (set.milestones?.length) wide(`Mốc thời gian: ${set.milestones.join('; ')}.`, 'note', TABLE_FONT_SIZE);
   line([]);
 
-  const headerRow = line(
-    ['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đạt/Chưa đạt', 'Số đơn vị có số liệu', 'Đơn vị chưa đạt'].map((h) =>
-      text(h, 'table_header'),
-    ),
-  );
-  heights[headerRow] = 30;
-  for (const r of result.indicators) tableLine([...indicatorCells(r), text(failingText(r), 'cell')]);
+  const headerRow = line(SUMMARY_HEADER.map((h) => text(h, h === 'Mã' ? 'code_header' : 'table_header')));
+  heights[headerRow] = 33;
+  const indicatorRow = (stt: string, r: IndicatorResult, i: number | undefined): void => {
+    const cells: Row = [
+      text(stt, 'cell_stt'),
+      text(indicatorWording(set, r), 'cell'),
+      text(targetText(r), 'cell_figure'),
+      text(i === undefined ? figureText(set, r) : figures[i], 'cell_figure'),
+      text(STATUS_LABEL[r.status], `status_${r.status}`),
+      text(reportedText(r), 'cell_center'),
+      text(noteText(set, r, names.unitList), 'cell'),
+      text(r.id, 'code_small'),
+    ];
+    const rr = line(cells);
+    // The status cell shows a mark before the word (✓ Đạt): counted in its width.
+    const texts = cells.map((c, k) => (c && typeof c.v === 'string' ? (k === 4 ? `✓ ${c.v}` : c.v) : undefined));
+    texts[7] = undefined; // shrunk to fit, never wrapped
+    heights[rr] = Math.max(20, rowHeightFor(texts, tableWidths.map((w) => w / 1.1), TABLE_FONT_SIZE) + 3);
+  };
+  indicators.forEach((r, i) => indicatorRow(String(i + 1), r, i));
+  const tableEnd = { row: rows.length };
+  // Per parent union: the same indicators over its own units, as sections of the same table (so
+  // the header that repeats above them is theirs).
+  for (const group of result.groups ?? []) {
+    const r = line([text(`${group.parent} — ${formatNumber(group.units)} đơn vị`, 'section_row')]);
+    merges.push(`A${r}:${last}${r}`);
+    heights[r] = 20;
+    group.indicators.forEach((gr) => indicatorRow(String(indicators.findIndex((x) => x.id === gr.id) + 1), gr, undefined));
+    tableEnd.row = rows.length;
+  }
 
-  // Target against result, in %, for the indicators measured in % — the chart's data (Excel
-  // draws a native chart beside it; the numbers alone are there in every output).
-  const charted = result.indicators.filter((r) => isFractionKind(r.kind));
+  // Target against result, in %, for the indicators measured in %: the chart's data, right of the
+  // print area (categories are the table's STT, so the picture reads against the table).
+  const charted = indicators.map((r, i) => ({ r, stt: String(i + 1) })).filter((x) => isFractionKind(x.r.kind));
   let chart: ChartSpec | undefined;
+  let chartBottom = 0;
   if (charted.length) {
-    line([]);
-    wide('BIỂU ĐỒ: MỤC TIÊU VÀ KẾT QUẢ (%)', 'section');
-    const first = line(['Mã', 'Mục tiêu (%)', 'Kết quả (%)'].map((h) => text(h, 'table_header')));
-    for (const r of charted) {
-      line([
-        text(r.id, 'cell'),
+    const first = headerRow;
+    const put = (row: number, cells: CellSpec[]): void => {
+      const target = rows[row - 1] ?? [];
+      while (target.length < DATA_FIRST) target.push(null);
+      target.push(...cells);
+      rows[row - 1] = target;
+    };
+    put(first, ['STT', 'Mục tiêu (%)', 'Kết quả (%)'].map((h) => text(h, 'table_header')));
+    charted.forEach(({ r, stt }, k) => {
+      while (rows.length < first + k + 1) line([]);
+      put(first + k + 1, [
+        text(stt, 'cell_stt'),
         { v: percentValue(toNumber(r.target.value)), s: 'cell_percent' },
         r.actual === undefined ? text('—', 'cell_center') : { v: percentValue(r.actual), s: 'cell_percent' },
       ]);
-    }
-    const last = rows.length;
-    const bottom = Math.max(last, first + CHART_ROWS);
-    while (rows.length < bottom) line([]);
-    chart = { title: 'Mục tiêu và kết quả (%)', data: `A${first}:C${last}`, at: `D${first}:G${bottom}` };
+    });
+    chartBottom = first + Math.max(CHART_ROWS, charted.length + 1) - 1;
+    chart = {
+      title: 'Mục tiêu và kết quả (%)',
+      data: `${col(DATA_FIRST)}${first}:${col(DATA_FIRST + 2)}${first + charted.length}`,
+      at: `${col(CHART_FIRST)}${first}:${col(CHART_LAST)}${chartBottom}`,
+    };
   }
 
-  if (result.groups?.length) {
-    line([]);
-    wide('KẾT QUẢ THEO ĐƠN VỊ CẤP TRÊN', 'section');
-  }
-  for (const group of result.groups ?? []) {
-    line([]);
-    wide(`${group.parent.toUpperCase()} — ${formatNumber(group.units)} đơn vị`, 'section');
-    line(['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đạt/Chưa đạt', 'Số đơn vị có số liệu'].map((h) => text(h, 'table_header')));
-    for (const r of group.indicators) tableLine(indicatorCells(r));
-  }
-
-  const failing = result.indicators.filter((r) => r.perUnit && r.failingUnits.length > 0);
-  if (failing.length) {
-    line([]);
-    wide('ĐƠN VỊ CHƯA ĐẠT THEO TỪNG CHỈ TIÊU', 'section');
-    line(['Mã', 'Chỉ tiêu', 'Dòng', 'Mã đơn vị', 'Tên đơn vị'].map((h) => text(h, 'table_header')));
-    for (const r of failing) {
-      for (const u of r.failingUnits.slice(0, FAILING_LISTED)) {
-        const rr = line([
-          text(r.id, 'cell'),
-          text(r.label, 'cell'),
-          { v: u.row, s: 'cell_center', link: { sheet: result.sheet, cell: `A${u.row}` } },
-          text(u.code ?? '', 'cell'),
-          text(u.name ?? '', 'cell'),
-        ]);
-        merges.push(`E${rr}:G${rr}`);
-      }
-      const more = r.failingUnits.length - FAILING_LISTED;
-      if (more > 0) {
-        const rr = line([
-          text(r.id, 'cell'),
-          text(`… và ${formatNumber(more)} đơn vị khác chưa đạt: lọc "Chưa đạt" ở cột "Kết quả: ${r.label}" trên sheet "${result.sheet}".`, 'note'),
-        ]);
-        merges.push(`B${rr}:G${rr}`);
-      }
-    }
-  }
-
+  // Signature block, right after the table (the chart beside it lies right of column H).
+  while (rows.length < tableEnd.row) line([]);
   line([]);
-  const sig = line([text('NGƯỜI LẬP BIỂU', 'org_bold'), null, null, null, text('TM. BAN THƯỜNG VỤ', 'org_bold')]);
-  merges.push(`A${sig}:C${sig}`, `E${sig}:G${sig}`);
-  const sig2 = line([text('(Ký, ghi rõ họ tên)', 'place_date'), null, null, null, text('(Ký, ghi rõ họ tên, đóng dấu)', 'place_date')]);
-  merges.push(`A${sig2}:C${sig2}`, `E${sig2}:G${sig2}`);
+  blocks(text('NGƯỜI LẬP BIỂU', 'sign_title'), text('TM. BAN THƯỜNG VỤ', 'sign_title'));
+  blocks(text('(Ký, ghi rõ họ tên)', 'sign_note'), text('(Ký, ghi rõ họ tên, đóng dấu)', 'sign_note'));
+  for (let k = 0; k < 4; k++) line([]);
+  const lastRow = Math.max(rows.length, chartBottom);
 
   return {
     name: names.summary,
     kind: 'summary',
     rows,
-    colWidths: WIDTHS,
+    colWidths: widths,
     rowHeights: heights,
     merges,
-    page: { landscape: true, fitToWidth: true, printTitleRows: [headerRow, headerRow] },
+    page: {
+      landscape: true,
+      fitToWidth: true,
+      printTitleRows: [headerRow, headerRow],
+      printArea: `A1:${col(chart ? CHART_LAST : TABLE_COLS - 1)}${lastRow}`,
+      footer: PAGE_FOOTER,
+    },
     ...(chart ? { chart } : {}),
   };
 }

@@ -75,9 +75,12 @@ function fontXml(p: string, base: BaseFont, f: NonNullable<StyleDef['font']>): s
     (f.underline ? `<${p}u/>` : '') +
     `<${p}sz val="${f.size ?? base.size}"/>` +
     (f.color ? `<${p}color rgb="FF${f.color.toUpperCase()}"/>` : '') +
-    `<${p}name val="${escapeAttr(base.name)}"/>` +
-    (base.family ? `<${p}family val="${escapeAttr(base.family)}"/>` : '') +
-    (base.charset ? `<${p}charset val="${escapeAttr(base.charset)}"/>` : '') +
+    // A style naming its font (Times New Roman) takes nothing else from the workbook's default font.
+    (f.name
+      ? `<${p}name val="${escapeAttr(f.name)}"/>` + (f.family ? `<${p}family val="${f.family}"/>` : '')
+      : `<${p}name val="${escapeAttr(base.name)}"/>` +
+        (base.family ? `<${p}family val="${escapeAttr(base.family)}"/>` : '') +
+        (base.charset ? `<${p}charset val="${escapeAttr(base.charset)}"/>` : '')) +
     `</${p}font>`
   );
 }
@@ -193,6 +196,7 @@ export function addStyles(stylesXml: string, keys: readonly StyleKey[]): StylesR
         (a.h ? ` horizontal="${a.h}"` : '') +
         (a.v ? ` vertical="${a.v}"` : '') +
         (a.wrap ? ' wrapText="1"' : '') +
+        (a.shrink ? ' shrinkToFit="1"' : '') +
         '/>'
       : '';
     const xf =
