@@ -5,11 +5,18 @@
  * (queued commands, load/sync discipline, payload limits) and model.ts for the cell model
  * (text typed into a non-text cell is interpreted, so `=1+1` becomes a formula).
  *
- * Not modelled (the adapter does not rely on them, or they cannot be known without Excel):
- * reading formats back (format properties are write-only here), dates/percentages/locale in
- * typed text, formulas beyond number arithmetic (others evaluate to #NAME?), conditional formats,
- * charts, tables, protection, events. Request/response sizes follow a model of Office.js JSON
- * (100 bytes per command, 150 per new object, plus the JSON of the data), not captured traffic.
+ * Strict where Excel is (each behaviour cites its documentation page where it is defined): request
+ * size measured from the serialised request (5 MB in Excel on the web), 5,000,000 cells per read,
+ * OperationCellsExceedLimit over 33,554,000 cells, no cell values on unbounded ranges, `getRanges`
+ * addresses cut at 8,192 characters, sheet and structure protection, read-only mode, Excel Tables
+ * that grow over values written next to them, hidden rows, `valuesAsJson` (ExcelApi 1.16), objects
+ * invalid after their request failed, Worksheet.delete clearing the undo stack and turning
+ * references to the sheet into #REF!, documented page-layout values only.
+ *
+ * Not modelled: reading formats back, dates/percentages/locale in typed text, formulas beyond
+ * number arithmetic and one-cell references to another sheet (others evaluate to #NAME?),
+ * conditional formats, events, the exact error codes of protection failures (undocumented: the
+ * fake says AccessDenied).
  *
  * @example
  * const fake = createFakeExcel({ sheets: [{ name: 'Dữ liệu', cells: { A1: 'Mã đơn vị', B2: 12 } }] });
@@ -56,6 +63,12 @@ export interface FakeSheetSeed {
   readonly visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Merged ranges, e.g. 'A1:C1'. */
   readonly merges?: readonly string[];
+  /** Worksheet protection is on (WorksheetProtection.protected). */
+  readonly protected?: boolean;
+  /** Excel Tables: name and range with the header row, e.g. `{ name: 'DonVi', range: 'A1:C30' }`. */
+  readonly tables?: readonly { readonly name: string; readonly range: string }[];
+  /** 1-based rows hidden by the user. */
+  readonly hiddenRows?: readonly number[];
 }
 
 export interface FakeExcelOptions {
@@ -63,6 +76,10 @@ export interface FakeExcelOptions {
   readonly limitBytes?: number;
   /** ExcelApi version of the fake host. Default '1.9'. */
   readonly apiVersion?: string;
+  /** The workbook is open read-only (Workbook.readOnly). */
+  readonly readOnly?: boolean;
+  /** The workbook structure is protected (WorkbookProtection.protected). */
+  readonly structureProtected?: boolean;
 }
 
 /** One cell as a plain object, for assertions. */
@@ -87,6 +104,10 @@ export interface SheetState {
   readonly validations: { range: string; rule: unknown }[];
   readonly page: PageLayout;
   readonly charts: Chart[];
+  readonly protected: boolean;
+  readonly tables: { name: string; range: string }[];
+  /** 1-based hidden rows. */
+  readonly hiddenRows: number[];
 }
 
 export interface WorkbookState {
@@ -105,6 +126,14 @@ export interface FakeExcel {
   supports(version: string): boolean;
   /** The next sync fails with this Excel error code (e.g. InvalidOperationInCellEditMode). */
   failNextSync(code: string, message?: string): void;
+  /**
+   * Someone else changes cells between two requests of the add-in (a co-author, or the user while
+   * the pane waits): docs/excel/co-authoring-in-excel-add-ins.md, "Excel synchronizes workbook
+   * content, not your add-in's memory". Values are stored as given (null empties a cell).
+   */
+  edit(sheet: string, cells: Readonly<Record<string, unknown>>): void;
+  /** Turns sheet protection, structure protection or read-only mode on or off. */
+  setProtection(p: { readonly sheet?: string; readonly on: boolean } | { readonly structure: boolean } | { readonly readOnly: boolean }): void;
   /** Everything in the workbook, as plain data. */
   workbookState(): WorkbookState;
   /** A sheet's values as the port reads them (A1 at [0][0], errors `{ error }`, blanks null). */
@@ -138,6 +167,13 @@ function cellRef(a1: string): { r: number; c: number } {
 function seedSheet(seed: FakeSheetSeed): Sheet {
   const sheet = newSheet(seed.name);
   if (seed.visibility) sheet.visibility = seed.visibility;
+  sheet.protected = !!seed.protected;
+  for (const t of seed.tables ?? []) {
+    const area = parseArea(t.range);
+    if (!area) throw new Error(`fake Excel: bad table range ${t.range}`);
+    sheet.tables.push({ name: t.name, rect: area.rect });
+  }
+  for (const r of seed.hiddenRows ?? []) sheet.hiddenRows.add(r - 1);
   for (const m of seed.merges ?? []) {
     const area = parseArea(m);
     if (!area) throw new Error(`fake Excel: bad merge ${m}`);
@@ -197,6 +233,9 @@ function sheetState(sheet: Sheet): SheetState {
     validations: sheet.validations.map((v) => ({ range: rectAddress(v.rect), rule: v.rule })),
     page: JSON.parse(JSON.stringify(sheet.page)) as PageLayout,
     charts: sheet.charts.map((c) => ({ ...c })),
+    protected: sheet.protected,
+    tables: sheet.tables.map((t) => ({ name: t.name, range: rectAddress(t.rect) })),
+    hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((r) => r + 1),
   };
 }
 
@@ -205,9 +244,9 @@ function sheetState(sheet: Sheet): SheetState {
  */
 export function createFakeExcel(initial?: { readonly sheets: readonly FakeSheetSeed[] }, options: FakeExcelOptions = {}): FakeExcel {
   const sheets = (initial?.sheets.length ? initial.sheets : [{ name: 'Sheet1' }]).map(seedSheet);
-  const stats: FakeStats = { syncs: 0, requests: [], responses: [], maxRequestBytes: 0, maxResponseBytes: 0, totalBytes: 0 };
+  const stats: FakeStats = { syncs: 0, requests: [], responses: [], maxRequestBytes: 0, maxResponseBytes: 0, totalBytes: 0, undoCleared: 0 };
   const engine: Engine = {
-    book: { sheets, names: [], active: sheets[0], selection: undefined },
+    book: { sheets, names: [], active: sheets[0], selection: undefined, readOnly: !!options.readOnly, structureProtected: !!options.structureProtected },
     stats,
     limitBytes: options.limitBytes ?? 5_000_000,
     apiVersion: versionNumber(options.apiVersion ?? '1.9'),
@@ -229,11 +268,32 @@ export function createFakeExcel(initial?: { readonly sheets: readonly FakeSheetS
     run,
     stats,
     resetStats() {
-      Object.assign(stats, { syncs: 0, requests: [], responses: [], maxRequestBytes: 0, maxResponseBytes: 0, totalBytes: 0 });
+      Object.assign(stats, { syncs: 0, requests: [], responses: [], maxRequestBytes: 0, maxResponseBytes: 0, totalBytes: 0, undoCleared: 0 });
     },
     supports: (version) => engine.apiVersion >= versionNumber(version),
     failNextSync(code, message = code) {
       engine.failNext = { code, message };
+    },
+    edit(name, cells) {
+      const sheet = engine.book.sheets.find((s) => s.name === name);
+      if (!sheet) throw new Error(`fake Excel: no sheet ${name}`);
+      for (const [a1, v] of Object.entries(cells)) {
+        const { r, c } = cellRef(a1);
+        const x = seedCell(v);
+        const k = key(r, c);
+        const cell = sheet.cells.get(k);
+        if (x) sheet.cells.set(k, { ...(cell ?? { nf: 'General' }), ...x, f: undefined });
+        else if (cell) Object.assign(cell, { v: null, t: 'Empty', f: undefined });
+      }
+    },
+    setProtection(p) {
+      if ('readOnly' in p) engine.book.readOnly = p.readOnly;
+      else if ('structure' in p) engine.book.structureProtected = p.structure;
+      else {
+        const sheet = engine.book.sheets.find((s) => s.name === p.sheet);
+        if (!sheet) throw new Error(`fake Excel: no sheet ${p.sheet}`);
+        sheet.protected = p.on;
+      }
     },
     workbookState() {
       return {

@@ -89,6 +89,18 @@ export interface Sheet {
   freeze: { rows: number; cols: number } | null;
   validations: { rect: Rect; rule: unknown }[];
   page: PageLayout;
+  /** Worksheet protection (WorksheetProtection.protected, ExcelApi 1.2). */
+  protected: boolean;
+  /** Excel Tables (ListObjects) on the sheet; `rect` includes the header row. */
+  tables: Table[];
+  /** 0-based rows hidden by the user (Range.rowHidden, ExcelApi 1.2). */
+  hiddenRows: Set<number>;
+}
+
+/** An Excel Table (docs/excel/excel-add-ins-tables.md): a name and the cells it covers, header row first. */
+export interface Table {
+  name: string;
+  rect: Rect;
 }
 
 /**
@@ -107,6 +119,10 @@ export interface Book {
   names: DefinedName[];
   active: Sheet | undefined;
   selection: { sheet: string; address: string } | undefined;
+  /** Workbook.readOnly (ExcelApi 1.8): "Returns true if the workbook is open in read-only mode." */
+  readOnly: boolean;
+  /** Workbook structure protection (WorkbookProtection.protected, ExcelApi 1.7): no sheet added, deleted, moved or renamed. */
+  structureProtected: boolean;
 }
 
 export const key = (r: number, c: number): number => r * MAX_COL + c;
@@ -114,7 +130,7 @@ export const rowOf = (k: number): number => Math.floor(k / MAX_COL);
 export const colOf = (k: number): number => k % MAX_COL;
 
 export function newSheet(name: string): Sheet {
-  return { name, charts: [], cells: new Map(), colWidths: new Map(), hiddenCols: new Set(), visibility: 'Visible', rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {} };
+  return { name, charts: [], cells: new Map(), colWidths: new Map(), hiddenCols: new Set(), visibility: 'Visible', rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {}, protected: false, tables: [], hiddenRows: new Set() };
 }
 
 export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
@@ -324,4 +340,38 @@ function arithmetic(src: string): number | undefined {
   };
   const v = sum();
   return i === s.length ? v : undefined;
+}
+
+// ---- references to other sheets ----
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `'Tổng hợp'!` or `TongHop!` for this sheet, in any case (Excel matches sheet names case-insensitively). */
+function sheetRefRe(name: string, flags = 'i'): RegExp {
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  return new RegExp(`(${escapeRe(quoted)}|(?<![\\w.'])${escapeRe(name)})!`, flags);
+}
+
+/** Whether a formula refers to a cell of the named sheet. */
+export function refersTo(formula: string, sheet: string): boolean {
+  return sheetRefRe(sheet).test(formula);
+}
+
+/** The formula as Excel shows it once the sheet is deleted: each reference becomes `#REF!`. */
+export function replaceSheetRef(formula: string, sheet: string): string {
+  return formula.replace(sheetRefRe(sheet, 'gi'), '#REF!').replace(/#REF!\$?[A-Z]{1,3}\$?\d+/g, '#REF!');
+}
+
+/**
+ * The current value of a formula that is one reference to another sheet's cell (`='Tổng hợp'!B5`):
+ * enough to see a link keep working or break. Undefined for any other formula.
+ */
+export function referencedValue(book: Book, formula: string): Pick<Cell, 'v' | 't'> | undefined {
+  const m = /^=('(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(formula);
+  if (!m) return undefined;
+  const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+  const sheet = book.sheets.find((s) => sameName(s.name, name));
+  if (!sheet) return { v: '#REF!', t: 'Error' };
+  const cell = sheet.cells.get(key(Number(m[3]) - 1, columnIndex(m[2].toUpperCase())));
+  return cell && cell.t !== 'Empty' ? { v: cell.v, t: cell.t } : { v: 0, t: 'Double' };
 }

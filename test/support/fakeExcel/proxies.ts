@@ -14,6 +14,7 @@ import {
   type CellFormat,
   type Rect,
   type Sheet,
+  type Table,
   MAX_COL,
   MAX_ROW,
   cellAt,
@@ -29,6 +30,9 @@ import {
   parseArea,
   qualified,
   rectAddress,
+  referencedValue,
+  refersTo,
+  replaceSheetRef,
   rowOf,
   sameName,
   tidy,
@@ -48,21 +52,28 @@ export class FakeOfficeError extends Error {
   }
 }
 
-/**
- * Bytes of one queued command besides its arguments, and of one new object (its object path
- * plus the action that instantiates it), after the JSON Office.js sends.
- */
-const ACTION_BYTES = 100;
-const PATH_BYTES = 150;
-/** Excel refuses to return more cells than this in one get. */
+/** Excel refuses to return more cells than this in one get (docs/excel/performance.md, "Payload size limit best practices": "a range is limited to five million cells for get operations"). */
 const MAX_GET_CELLS = 5_000_000;
-/** `getRange`/`getRanges` refuse longer addresses (Excel add-ins troubleshooting). */
+/**
+ * `getRange`/`getRanges` take at most 8,192 characters of address: "When this limit is exceeded, the
+ * address string is truncated to 8192 characters" (docs/excel/excel-add-ins-troubleshooting.md,
+ * "Range return character limit"). Excel does not throw: it uses the cut address.
+ */
 const MAX_ADDRESS_CHARS = 8192;
+/**
+ * "The attempted operation affects more than the limit of 33554000 cells" — OperationCellsExceedLimit
+ * (docs/testing/application-specific-api-error-handling.md; the page says Excel on the web only, the
+ * fake applies it everywhere). A whole sheet is 17,179,869,184 cells, so no whole-sheet clear passes.
+ */
+export const MAX_OPERATION_CELLS = 33_554_000;
 /** The fake walks cell by cell for formats; bigger areas mean an adapter bug. */
 const MAX_FORMAT_CELLS = 2_000_000;
 
 export function utf8Bytes(value: unknown): number {
-  const s = JSON.stringify(value) ?? 'null';
+  return utf8Length(JSON.stringify(value) ?? 'null');
+}
+
+function utf8Length(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -76,13 +87,18 @@ export function utf8Bytes(value: unknown): number {
 
 export interface FakeStats {
   syncs: number;
-  /** Request bytes of each sync. */
+  /** Request bytes of each sync: the UTF-8 length of the serialised request (actions and object paths). */
   requests: number[];
   /** Response bytes of each sync. */
   responses: number[];
   maxRequestBytes: number;
   maxResponseBytes: number;
   totalBytes: number;
+  /**
+   * Calls that clear the user's undo stack: `Worksheet.delete` "does not support undo" and "the
+   * user's undo stack is cleared starting from that API call" (docs/excel/excel-add-ins-undo-capabilities.md).
+   */
+  undoCleared: number;
 }
 
 /** What the whole fake shares: the workbook, limits, counters. */
@@ -97,29 +113,42 @@ export interface Engine {
 }
 
 interface Action {
-  readonly bytes: number;
+  /** The command as it travels in the request (measured as JSON). */
+  readonly json: unknown;
   /** Runs at sync; a load returns its payload size and how to hand the values over. */
   readonly run: () => void | { bytes: number; deliver: () => void };
 }
 
-/** The request context of one `run`. */
+/**
+ * The request context of one `run`. Each sync sends one request whose size is measured from its
+ * serialisation: every command with its arguments (the values arrays, the addresses…) and every
+ * object path created since the last sync, as JSON — the shape of Office.js's RichApi request
+ * (`Actions` + `ObjectPaths`), not the adapter's estimate.
+ */
 export class FakeContext {
   readonly workbook: FakeWorkbook;
   private queue: Action[] = [];
-  private pathBytes = 0;
+  private paths: unknown[] = [];
+  private nextId = 1;
+  /** Number of the request being built (objects remember the request that created them). */
+  requestNo = 1;
+  /** Requests that failed: objects they were to create do not exist in Excel. */
+  readonly failedRequests = new Set<number>();
   closed = false;
 
   constructor(readonly engine: Engine) {
     this.workbook = new FakeWorkbook(this);
   }
 
-  push(bytes: number, run: Action['run']): void {
+  push(args: unknown, run: Action['run'], name = 'Command'): void {
     if (this.closed) throw new FakeOfficeError('InvalidObjectPath', 'The object was used after its Excel.run batch ended.');
-    this.queue.push({ bytes: ACTION_BYTES + bytes, run });
+    const id = this.nextId++;
+    this.queue.push({ json: { Id: id, ActionType: 1, Name: name, ObjectPathId: id, ArgumentInfo: { Arguments: [args] } }, run });
   }
 
-  path(bytes: number): void {
-    this.pathBytes += PATH_BYTES + bytes;
+  path(args: unknown, name = 'Path'): void {
+    const id = this.nextId++;
+    this.paths.push({ Id: id, ObjectPathType: 3, Name: name, ParentObjectPathId: id - 1, ArgumentInfo: { Arguments: [args] } });
   }
 
   hasPending(): boolean {
@@ -130,9 +159,10 @@ export class FakeContext {
     await Promise.resolve();
     const e = this.engine;
     const actions = this.queue;
-    const request = actions.reduce((n, a) => n + a.bytes, 0) + this.pathBytes + 50;
+    const request = utf8Length(JSON.stringify({ Actions: actions.map((a) => a.json), ObjectPaths: this.paths }));
     this.queue = [];
-    this.pathBytes = 0;
+    this.paths = [];
+    const thisRequest = this.requestNo++;
     e.stats.syncs++;
     e.stats.requests.push(request);
     e.stats.maxRequestBytes = Math.max(e.stats.maxRequestBytes, request);
@@ -141,10 +171,12 @@ export class FakeContext {
       const f = e.failNext;
       e.failNext = undefined;
       e.stats.responses.push(0);
+      this.failedRequests.add(thisRequest);
       throw new FakeOfficeError(f.code, f.message);
     }
     if (request > e.limitBytes) {
       e.stats.responses.push(0);
+      this.failedRequests.add(thisRequest);
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${request}) has exceeded the limit.`);
     }
     const deliveries: (() => void)[] = [];
@@ -158,12 +190,16 @@ export class FakeContext {
           deliveries.push(loaded.deliver);
         }
       }
+    } catch (err) {
+      this.failedRequests.add(thisRequest);
+      throw err;
     } finally {
       e.stats.responses.push(response);
       e.stats.maxResponseBytes = Math.max(e.stats.maxResponseBytes, response);
       e.stats.totalBytes += response;
     }
     if (response > e.limitBytes) {
+      this.failedRequests.add(thisRequest);
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${response}) has exceeded the limit.`);
     }
     for (const d of deliveries) d();
@@ -191,7 +227,41 @@ function parseLoad(props: string | string[] | undefined, all: readonly string[])
 /** Base of every proxy: loaded values live here after a sync. */
 abstract class FakeObject {
   protected readonly loaded = new Map<string, unknown>();
-  constructor(readonly context: FakeContext) {}
+  /** The request that creates this object in Excel. */
+  private readonly born: number;
+  constructor(readonly context: FakeContext) {
+    this.born = context.requestNo;
+  }
+
+  /**
+   * An object whose creating request failed was never made in Excel: any later use fails. (Office.js
+   * sends an object's path with the request that first uses it; when that request is refused — payload
+   * too big, a command failing — the object does not exist, and reusing the proxy in a new request
+   * refers to nothing. Not described on a documentation page: the fake is strict here on purpose.)
+   */
+  assertValid(): void {
+    if (this.context.failedRequests.has(this.born)) {
+      throw new FakeOfficeError('InvalidObjectPath', 'The object path is not valid: it was created in a request that failed. Create the object again.');
+    }
+  }
+
+  /** The sheet a write through this object changes (protection applies to it); none for workbook-level objects. */
+  protected writeTarget(): Sheet | undefined {
+    return undefined;
+  }
+
+  /**
+   * Refuses a write in a read-only workbook (Workbook.readOnly, ExcelApi 1.8: "Returns true if the
+   * workbook is open in read-only mode") or on a protected sheet (WorksheetProtection.protected,
+   * ExcelApi 1.2; docs/excel/excel-add-ins-worksheets.md "Protect worksheet data"). The error code
+   * Excel uses is not documented: the fake says AccessDenied, and the adapter must not need it (it
+   * checks before writing).
+   */
+  protected guardWrite(): void {
+    if (this.context.engine.book.readOnly) throw new FakeOfficeError('AccessDenied', 'The workbook is open in read-only mode.');
+    const sheet = this.writeTarget();
+    if (sheet?.protected) throw new FakeOfficeError('AccessDenied', "The cell or chart you're trying to change is on a protected sheet.");
+  }
 
   /** Loadable scalar properties and how to read them from the model at sync time. */
   protected abstract readers(): Record<string, () => unknown>;
@@ -204,7 +274,8 @@ abstract class FakeObject {
   load(props?: string | string[]): this {
     const readers = this.readers();
     const names = parseLoad(props, Object.keys(readers));
-    this.context.push(utf8Bytes(names), () => {
+    this.context.push(names, () => {
+      this.assertValid();
       const snap: Record<string, unknown> = {};
       const isNull = this.isNullNow();
       for (const n of names) snap[n] = isNull ? null : readers[n]();
@@ -218,8 +289,13 @@ abstract class FakeObject {
     return this.loaded.get(name) as T;
   }
 
-  protected queue(bytes: unknown, run: () => void): void {
-    this.context.push(utf8Bytes(bytes), run);
+  /** A write: queued with its arguments; at sync the object must exist and the target be writable. */
+  protected queue(args: unknown, run: () => void): void {
+    this.context.push(args, () => {
+      this.assertValid();
+      this.guardWrite();
+      run();
+    });
   }
 
   get isNullObject(): boolean {
@@ -231,13 +307,57 @@ const itemNotFound = (what: string): FakeOfficeError => new FakeOfficeError('Ite
 
 // ---- workbook and sheets ----
 
-export class FakeWorkbook {
+export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
-  constructor(readonly context: FakeContext) {
+  readonly protection: FakeProtection;
+  constructor(context: FakeContext) {
+    super(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.names = new FakeNamedItemCollection(context);
+    this.protection = new FakeProtection(context, () => context.engine.book.structureProtected, () => this.loaded);
   }
+
+  protected readers(): Record<string, () => unknown> {
+    return {
+      // Workbook.readOnly — ExcelApi 1.8.
+      readOnly: () => this.context.engine.book.readOnly,
+      // Workbook.protection.protected — ExcelApi 1.7 (docs/excel/excel-add-ins-workbooks.md, "Protect workbook structure").
+      'protection/protected': () => this.context.engine.book.structureProtected,
+    };
+  }
+
+  get readOnly(): boolean {
+    return this.got('readOnly');
+  }
+}
+
+/**
+ * WorkbookProtection / WorksheetProtection: `protected` is loadable on the object itself or through
+ * its parent (`load('protection/protected')`, as docs/excel/excel-add-ins-workbooks.md does).
+ */
+export class FakeProtection extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly state: () => boolean,
+    private readonly parentLoaded: () => Map<string, unknown>,
+  ) {
+    super(context);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return { protected: () => this.state() };
+  }
+  get protected(): boolean {
+    const parent = this.parentLoaded();
+    if (!this.loaded.has('protected') && parent.has('protection/protected')) return parent.get('protection/protected') as boolean;
+    return this.got('protected');
+  }
+}
+
+/** Workbook structure protection forbids adding, deleting, moving or renaming sheets (docs/excel/excel-add-ins-workbooks.md). */
+function guardStructure(book: Book): void {
+  if (book.readOnly) throw new FakeOfficeError('AccessDenied', 'The workbook is open in read-only mode.');
+  if (book.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
 }
 
 // ---- defined names (office-js-docs-pr: Excel.NamedItemCollection, ExcelApi 1.1; add 1.4; NamedItem.formula 1.7) ----
@@ -267,7 +387,7 @@ export class FakeNamedItemCollection extends FakeObject {
 
   override load(props?: string | string[]): this {
     const fields = parseLoad(props, ['name', 'formula', 'visible']);
-    this.context.push(utf8Bytes(fields), () => {
+    this.context.push(fields, () => {
       const book = this.context.engine.book;
       const snaps = book.names.map((n) => {
         const snap: Record<string, unknown> = {};
@@ -295,7 +415,7 @@ export class FakeNamedItemCollection extends FakeObject {
 
   /** add(name, reference: Range, comment) — ExcelApi 1.4. Only one-cell range references are modelled. */
   add(name: string, reference: FakeRange, _comment?: string): FakeNamedItem {
-    this.context.path(utf8Bytes(name));
+    this.context.path(name);
     let created: DefinedName | undefined;
     this.queue(name, () => {
       const book = this.context.engine.book;
@@ -309,7 +429,7 @@ export class FakeNamedItemCollection extends FakeObject {
   }
 
   getItem(name: string): FakeNamedItem {
-    this.context.path(utf8Bytes(name));
+    this.context.path(name);
     return new FakeNamedItem(this.context, () => this.context.engine.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, `name "${name}"`);
   }
 }
@@ -380,16 +500,16 @@ export class FakeWorksheetCollection extends FakeObject {
 
   protected readers(): Record<string, () => unknown> {
     // Loading a collection loads these properties of every item.
-    return { name: () => 0, position: () => 0, visibility: () => 0 };
+    return { name: () => 0, position: () => 0, visibility: () => 0, 'protection/protected': () => 0 };
   }
 
   override load(props?: string | string[]): this {
-    const names = parseLoad(props, ['name', 'position', 'visibility']);
-    this.context.push(utf8Bytes(names), () => {
+    const names = parseLoad(props, ['name', 'position', 'visibility', 'protection/protected']);
+    this.context.push(names, () => {
       const book = this.context.engine.book;
       const snaps = book.sheets.map((s, i) => {
         const snap: Record<string, unknown> = {};
-        for (const n of names) snap[n] = n === 'name' ? s.name : n === 'position' ? i : s.visibility;
+        for (const n of names) snap[n] = n === 'name' ? s.name : n === 'position' ? i : n === 'visibility' ? s.visibility : s.protected;
         return { sheet: s, snap };
       });
       return {
@@ -412,10 +532,11 @@ export class FakeWorksheetCollection extends FakeObject {
   }
 
   add(name?: string): FakeWorksheet {
-    this.context.path(utf8Bytes(name ?? ''));
+    this.context.path(name ?? '');
     let created: Sheet | undefined;
     this.queue(name ?? '', () => {
       const book = this.context.engine.book;
+      guardStructure(book);
       let n = name;
       if (n === undefined) {
         let i = book.sheets.length + 1;
@@ -440,12 +561,12 @@ export class FakeWorksheetCollection extends FakeObject {
   }
 
   getItem(name: string): FakeWorksheet {
-    this.context.path(utf8Bytes(name));
+    this.context.path(name);
     return new FakeWorksheet(this.context, this.find(name), false, `worksheet "${name}"`);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
-    this.context.path(utf8Bytes(name));
+    this.context.path(name);
     return new FakeWorksheet(this.context, this.find(name), true, `worksheet "${name}"`);
   }
 
@@ -467,7 +588,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   private loadIsNull(): void {
-    this.context.push(0, () => {
+    this.context.push(null, () => {
       const isNull = this.find() === null;
       return { bytes: 20, deliver: () => this.loaded.set('isNullObject', isNull) };
     });
@@ -481,6 +602,7 @@ export class FakeWorksheet extends FakeObject {
 
   /** The sheet, or ItemNotFound (also for a null object: commands on it fail). */
   sheet(): Sheet {
+    this.assertValid();
     const s = this.find();
     if (!s) throw itemNotFound(this.what);
     return s;
@@ -500,7 +622,14 @@ export class FakeWorksheet extends FakeObject {
       name: () => this.sheet().name,
       position: () => this.context.engine.book.sheets.indexOf(this.sheet()),
       visibility: () => this.sheet().visibility,
+      'protection/protected': () => this.sheet().protected,
     };
+  }
+
+  private protectionObject?: FakeProtection;
+  /** Worksheet.protection (ExcelApi 1.2): `protected` is loadable. */
+  get protection(): FakeProtection {
+    return (this.protectionObject ??= (this.context.path('protection'), new FakeProtection(this.context, () => this.sheet().protected, () => this.loaded)));
   }
 
   get name(): string {
@@ -509,6 +638,7 @@ export class FakeWorksheet extends FakeObject {
   set name(value: string) {
     this.queue(value, () => {
       const s = this.sheet();
+      guardStructure(this.context.engine.book);
       checkSheetName(this.context.engine.book, value, s);
       s.name = value;
     });
@@ -526,6 +656,7 @@ export class FakeWorksheet extends FakeObject {
     this.queue(value, () => {
       const sheets = this.context.engine.book.sheets;
       const s = this.sheet();
+      guardStructure(this.context.engine.book);
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(Math.max(0, Math.min(sheets.length, value)), 0, s);
     });
@@ -535,23 +666,33 @@ export class FakeWorksheet extends FakeObject {
     this.queue(null, () => {
       const book = this.context.engine.book;
       const s = this.sheet();
+      guardStructure(book);
       if (book.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       book.sheets.splice(book.sheets.indexOf(s), 1);
+      this.context.engine.stats.undoCleared++;
+      // Formulas elsewhere that pointed into the sheet now say #REF! (as Excel rewrites them).
+      for (const other of book.sheets) {
+        for (const cell of other.cells.values()) {
+          if (cell.f && refersTo(cell.f, s.name)) Object.assign(cell, { f: replaceSheetRef(cell.f, s.name), v: '#REF!', t: 'Error' });
+        }
+      }
       if (book.active === s) book.active = book.sheets[0];
       if (book.selection && sameName(book.selection.sheet, s.name)) book.selection = undefined;
     });
   }
 
+  /** Not a change to the workbook: allowed on protected sheets and read-only workbooks. */
   activate(): void {
-    this.queue(null, () => {
+    this.context.push(null, () => {
       this.context.engine.book.active = this.sheet();
     });
   }
 
   private range(address: string | undefined, what: string): FakeRange {
-    this.context.path(utf8Bytes(address ?? ''));
+    this.context.path(address ?? '');
     if (address === undefined) return new FakeRange(this.context, this, () => ({ r1: 0, c1: 0, r2: MAX_ROW - 1, c2: MAX_COL - 1 }), false, what);
-    const area = address.length <= MAX_ADDRESS_CHARS ? parseArea(address) : undefined;
+    // Truncated, not refused (troubleshooting page): a cut address may name other cells or none.
+    const area = parseArea(address.slice(0, MAX_ADDRESS_CHARS));
     return new FakeRange(
       this.context,
       this,
@@ -587,7 +728,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   getRanges(address: string): FakeRangeAreas {
-    this.context.path(utf8Bytes(address));
+    this.context.path(address);
     return new FakeRangeAreas(this.context, this, address);
   }
 
@@ -629,6 +770,12 @@ export class FakeWorksheet extends FakeObject {
   }
 
   private chartList?: FakeChartCollection;
+  private tableList?: FakeTableCollection;
+
+  /** Worksheet.tables — ExcelApi 1.1. */
+  get tables(): FakeTableCollection {
+    return (this.tableList ??= (this.context.path('tables'), new FakeTableCollection(this.context, this)));
+  }
 
   get charts(): FakeChartCollection {
     return (this.chartList ??= (this.context.path(0), new FakeChartCollection(this.context, this)));
@@ -654,7 +801,7 @@ export class FakeChartCollection extends FakeObject {
   }
   /** Like Excel: the source range must be on this sheet; the chart lives with the sheet. */
   add(type: string, source: FakeRange, seriesBy = 'Auto'): FakeChart {
-    this.context.path(utf8Bytes(type));
+    this.context.path(type);
     const chart: Chart = { type, source: '', seriesBy };
     this.queue(type, () => {
       if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `Unknown chart type ${type}.`);
@@ -663,16 +810,63 @@ export class FakeChartCollection extends FakeObject {
       chart.source = rectAddress(rects[0]);
       sheet.charts.push(chart);
     });
-    return new FakeChart(this.context, chart);
+    return new FakeChart(this.context, () => chart);
+  }
+
+  /**
+   * ChartCollection.getItemOrNullObject(name) — ExcelApi 1.4: the chart of that name, or a null
+   * object. Resolved at sync.
+   */
+  getItemOrNullObject(name: string): FakeChart {
+    this.context.path(name);
+    let held: Chart | null | undefined;
+    const find = (): Chart | null => {
+      if (held === undefined) held = this.worksheet.sheetOrNull()?.charts.find((c) => (c.name ?? '').toLowerCase() === name.toLowerCase()) ?? null;
+      return held;
+    };
+    const chart = new FakeChart(this.context, find);
+    chart.watchNull();
+    return chart;
+  }
+
+  protected override writeTarget(): Sheet | undefined {
+    return this.worksheet.sheetOrNull() ?? undefined;
   }
 }
 
 export class FakeChart extends FakeObject {
   constructor(
     context: FakeContext,
-    private readonly chart: Chart,
+    private readonly target: () => Chart | null,
   ) {
     super(context);
+  }
+  private get chart(): Chart {
+    const c = this.target();
+    if (!c) throw itemNotFound('chart');
+    return c;
+  }
+  /** @internal loads isNullObject with the next sync (for getItemOrNullObject). */
+  watchNull(): void {
+    this.context.push(null, () => {
+      const isNull = this.target() === null;
+      return { bytes: 20, deliver: () => this.loaded.set('isNullObject', isNull) };
+    });
+  }
+  protected override isNullNow(): boolean {
+    return this.target() === null;
+  }
+  protected override writeTarget(): Sheet | undefined {
+    const c = this.target();
+    return c ? this.context.engine.book.sheets.find((s) => s.charts.includes(c)) : undefined;
+  }
+  /** Chart.delete() — ExcelApi 1.1. */
+  delete(): void {
+    this.queue(null, () => {
+      const c = this.chart;
+      const sheet = this.context.engine.book.sheets.find((s) => s.charts.includes(c));
+      if (sheet) sheet.charts.splice(sheet.charts.indexOf(c), 1);
+    });
   }
   protected readers(): Record<string, () => unknown> {
     return { name: () => this.chart.name ?? '' };
@@ -684,26 +878,26 @@ export class FakeChart extends FakeObject {
     this.queue(value, () => void (this.chart.name = value));
   }
   get title(): { text: string } {
-    const chart = this.chart;
+    const chart = (): Chart => this.chart;
     const queue = (v: string, f: () => void) => this.queue(v, f);
     return {
       get text(): string {
-        return chart.title ?? '';
+        return chart().title ?? '';
       },
       set text(v: string) {
-        queue(v, () => void (chart.title = v));
+        queue(v, () => void (chart().title = v));
       },
     };
   }
   get legend(): { position: string } {
-    const chart = this.chart;
+    const chart = (): Chart => this.chart;
     const queue = (v: string, f: () => void) => this.queue(v, f);
     return {
       get position(): string {
-        return chart.legend ?? '';
+        return chart().legend ?? '';
       },
       set position(v: string) {
-        queue(v, () => void (chart.legend = v));
+        queue(v, () => void (chart().legend = v));
       },
     };
   }
@@ -714,6 +908,67 @@ export class FakeChart extends FakeObject {
       }
       this.chart.at = [from, to ?? from];
     });
+  }
+}
+
+// ---- tables (docs/excel/excel-add-ins-tables.md; Excel.TableCollection, ExcelApi 1.1) ----
+
+export class FakeTableCollection extends FakeObject {
+  private itemList: FakeTable[] | undefined;
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return { name: () => 0, count: () => this.worksheet.sheet().tables.length };
+  }
+  override load(props?: string | string[]): this {
+    const fields = parseLoad(props, ['name']);
+    this.context.push(fields, () => {
+      this.assertValid();
+      const tables = [...this.worksheet.sheet().tables];
+      return {
+        bytes: utf8Bytes(tables.map((t) => ({ name: t.name }))) + 20,
+        deliver: () => {
+          this.itemList = tables.map((t) => {
+            const item = new FakeTable(this.context, this.worksheet, t);
+            item.preload({ name: t.name });
+            return item;
+          });
+        },
+      };
+    });
+    return this;
+  }
+  get items(): FakeTable[] {
+    if (!this.itemList) notLoaded('items');
+    return this.itemList;
+  }
+}
+
+export class FakeTable extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly table: Table,
+  ) {
+    super(context);
+  }
+  preload(snap: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
+  }
+  protected readers(): Record<string, () => unknown> {
+    return { name: () => this.table.name };
+  }
+  get name(): string {
+    return this.got('name');
+  }
+  /** Table.getRange() — the whole table, header row included (ExcelApi 1.1). */
+  getRange(): FakeRange {
+    this.context.path('getRange');
+    return new FakeRange(this.context, this.worksheet, () => this.table.rect, false, `table ${this.table.name}`);
   }
 }
 
@@ -745,7 +1000,7 @@ export class FakeRange extends FakeObject {
   ) {
     super(context);
     if (nullable) {
-      this.context.push(0, () => {
+      this.context.push(null, () => {
         const isNull = this.worksheet.sheetOrNull() === null || this.rectOf() === null;
         return { bytes: 20, deliver: () => this.loaded.set('isNullObject', isNull) };
       });
@@ -787,7 +1042,26 @@ export class FakeRange extends FakeObject {
       columnCount: () => this.rect().rect.c2 - this.rect().rect.c1 + 1,
       values: () => {
         const { sheet, rect } = this.readable();
-        return matrix(rect, (r, c) => cell(sheet, r, c)?.v ?? '');
+        const book = this.context.engine.book;
+        return matrix(rect, (r, c) => {
+          const x = cell(sheet, r, c);
+          return (x?.f ? referencedValue(book, x.f)?.v : undefined) ?? x?.v ?? '';
+        });
+      },
+      valuesAsJson: () => {
+        if (this.context.engine.apiVersion < 1016) throw new FakeOfficeError('ApiNotFound', 'valuesAsJson needs ExcelApi 1.16.');
+        const { sheet, rect } = this.readable();
+        return matrix(rect, (r, c) => {
+          const x = cell(sheet, r, c);
+          const t = x?.t ?? 'Empty';
+          return { type: t, basicType: t, basicValue: x?.v ?? '' };
+        });
+      },
+      rowHidden: () => {
+        const { sheet, rect } = this.rect();
+        let hidden = 0;
+        for (let r = rect.r1; r <= rect.r2; r++) if (sheet.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === rect.r2 - rect.r1 + 1 ? true : null;
       },
       valueTypes: () => {
         const { sheet, rect } = this.readable();
@@ -836,24 +1110,62 @@ export class FakeRange extends FakeObject {
   }
 
   /** Applies a 2-D array to the cells; null entries leave a cell unchanged, as in Excel. */
-  private write(name: string, data: unknown, each: (cell: Cell, value: unknown) => void): void {
+  private write(name: string, data: unknown, each: (cell: Cell, value: unknown) => void, content = true): void {
     this.queue(data, () => {
       const { sheet, rect } = this.rect();
       const rows = rect.r2 - rect.r1 + 1;
       const cols = rect.c2 - rect.c1 + 1;
+      // "You can't set cell-level properties like values, numberFormat, or formula on an unbounded
+      // range" (docs/excel/excel-add-ins-ranges-unbounded.md).
+      if (rows === MAX_ROW || cols === MAX_COL) throw new FakeOfficeError('InvalidArgument', `'${name}' cannot be set on an unbounded range.`);
       if (!Array.isArray(data) || data.length !== rows || data.some((row) => !Array.isArray(row) || row.length !== cols)) {
         throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array for '${name}' doesn't match the size or dimensions of the range.`);
       }
       for (let i = 0; i < rows; i++) {
         for (let j = 0; j < cols; j++) {
           const v = (data as unknown[][])[i][j];
-          if (v === null || v === undefined) continue;
+          // "Use null in 2-D arrays to leave specific cells unchanged" (docs/excel/excel-add-ins-blank-null-values.md).
+          if ((v === null || v === undefined) && name !== 'valuesAsJson') continue;
           const k = key(rect.r1 + i, rect.c1 + j);
           each(cellAt(sheet, rect.r1 + i, rect.c1 + j), v);
           tidy(sheet, k);
         }
       }
+      if (content) growTables(sheet, rect);
     });
+  }
+
+  /** Range.valuesAsJson (ExcelApi 1.16): typed cell values; see setJsonValue. */
+  set valuesAsJson(data: unknown[][]) {
+    if (this.context.engine.apiVersion < 1016) {
+      this.context.push(null, () => {
+        throw new FakeOfficeError('ApiNotFound', 'valuesAsJson needs ExcelApi 1.16.');
+      });
+      return;
+    }
+    this.write('valuesAsJson', data, (cell, v) => setJsonValue(cell, v));
+  }
+
+  get valuesAsJson(): unknown[][] {
+    return this.got('valuesAsJson');
+  }
+
+  /** Range.rowHidden (ExcelApi 1.2): true when every row of the range is hidden, null when some are. */
+  get rowHidden(): boolean | null {
+    return this.got('rowHidden');
+  }
+  set rowHidden(hidden: boolean) {
+    this.queue(hidden, () => {
+      const { sheet, rect } = this.rect();
+      for (let r = rect.r1; r <= rect.r2; r++) {
+        if (hidden) sheet.hiddenRows.add(r);
+        else sheet.hiddenRows.delete(r);
+      }
+    });
+  }
+
+  protected override writeTarget(): Sheet | undefined {
+    return this.worksheet.sheetOrNull() ?? undefined;
   }
 
   set values(data: unknown[][]) {
@@ -870,7 +1182,7 @@ export class FakeRange extends FakeObject {
 
   set numberFormat(data: unknown[][]) {
     // A new number format does not re-read what the cell holds.
-    this.write('numberFormat', data, (cell, v) => (cell.nf = String(v)));
+    this.write('numberFormat', data, (cell, v) => (cell.nf = String(v)), false);
   }
 
   /**
@@ -952,16 +1264,71 @@ export class FakeRange extends FakeObject {
   unmerge(): void {
     this.queue(null, () => {
       const { sheet, rect } = this.rect();
+      checkOperationCells([rect]);
       sheet.merges = sheet.merges.filter((x) => !intersects(x, rect));
     });
   }
 
+  /** Selecting is not a change: allowed on protected sheets and read-only workbooks. */
   select(): void {
-    this.queue(null, () => {
+    this.context.push(null, () => {
+      this.assertValid();
       const { sheet, rect } = this.rect();
       this.context.engine.book.active = sheet;
       this.context.engine.book.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
+  }
+}
+
+/** OperationCellsExceedLimit for an operation over more than 33,554,000 cells (see MAX_OPERATION_CELLS). */
+function checkOperationCells(rects: readonly Rect[]): void {
+  const n = rects.reduce((sum, r) => sum + cellCount(r), 0);
+  if (n > MAX_OPERATION_CELLS) throw new FakeOfficeError('OperationCellsExceedLimit', 'The attempted operation affects more than the limit of 33554000 cells.');
+}
+
+/**
+ * A value written through `valuesAsJson` (ExcelApi 1.16): a typed cell value, stored as what it says
+ * — a `String` stays text whatever the number format (docs/excel/excel-data-types-concepts.md: each
+ * value carries its `type` and `basicValue`). `null` is not a CellValue: refused (the
+ * blank-and-null page allows null only in `values`, `numberFormat` and `formulas` arrays).
+ */
+function setJsonValue(cell: Cell, v: unknown): void {
+  const x = v as { type?: unknown; basicValue?: unknown } | null;
+  if (!x || typeof x !== 'object') throw new FakeOfficeError('InvalidArgument', `valuesAsJson takes CellValue objects, not ${JSON.stringify(v)}.`);
+  if (x.type === 'String' && typeof x.basicValue === 'string') {
+    if (x.basicValue === '') Object.assign(cell, { v: null, t: 'Empty', f: undefined });
+    else Object.assign(cell, { v: x.basicValue, t: 'String', f: undefined });
+  } else if (x.type === 'Double' && typeof x.basicValue === 'number' && Number.isFinite(x.basicValue)) Object.assign(cell, { v: x.basicValue, t: 'Double', f: undefined });
+  else if (x.type === 'Boolean' && typeof x.basicValue === 'boolean') Object.assign(cell, { v: x.basicValue, t: 'Boolean', f: undefined });
+  else if (x.type === 'Empty') Object.assign(cell, { v: null, t: 'Empty', f: undefined });
+  else throw new FakeOfficeError('InvalidArgument', `Unsupported cell value ${JSON.stringify(v)}.`);
+}
+
+/**
+ * Excel's AutoCorrect option "Include new rows and columns in table" applies to API writes too
+ * (office-js#6745: "auto correct options get applied to changes made with the API"): a value written
+ * in the column just right of a table, on the table's rows, or in the row just below it, makes the
+ * table grow over it. The fake grows tables for any such write, the strict reading.
+ */
+function growTables(sheet: Sheet, rect: Rect): void {
+  for (const t of sheet.tables) {
+    const has = (r: number, c: number): boolean => (sheet.cells.get(key(r, c))?.t ?? 'Empty') !== 'Empty';
+    for (;;) {
+      const c = t.rect.c2 + 1;
+      if (c > rect.c2 || c < rect.c1 || c >= MAX_COL) break;
+      let hit = false;
+      for (let r = Math.max(t.rect.r1, rect.r1); r <= Math.min(t.rect.r2, rect.r2) && !hit; r++) hit = has(r, c);
+      if (!hit) break;
+      t.rect = { ...t.rect, c2: c };
+    }
+    for (;;) {
+      const r = t.rect.r2 + 1;
+      if (r > rect.r2 || r < rect.r1 || r >= MAX_ROW) break;
+      let hit = false;
+      for (let c = Math.max(t.rect.c1, rect.c1); c <= Math.min(t.rect.c2, rect.c2) && !hit; c++) hit = has(r, c);
+      if (!hit) break;
+      t.rect = { ...t.rect, r2: r };
+    }
   }
 }
 
@@ -976,6 +1343,7 @@ function setValue(cell: Cell, v: unknown): void {
 }
 
 function clearAreas({ sheet, rects }: Resolved, applyTo: string): void {
+  checkOperationCells(rects);
   for (const rect of rects) {
     for (const k of existingKeys(sheet, rect)) {
       const cell = sheet.cells.get(k)!;
@@ -1001,10 +1369,8 @@ export class FakeRangeAreas extends FakeObject {
   resolve(): Resolved {
     if (this.context.engine.apiVersion < 1009) throw new FakeOfficeError('ApiNotFound', 'getRanges needs ExcelApi 1.9.');
     const sheet = this.worksheet.sheet();
-    if (this.addressText.length > MAX_ADDRESS_CHARS) {
-      throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (address of ${this.addressText.length} characters).`);
-    }
-    const rects = this.addressText.split(',').map((a) => {
+    // Truncated at 8,192 characters, not refused (troubleshooting page, "Range return character limit").
+    const rects = this.addressText.slice(0, MAX_ADDRESS_CHARS).split(',').map((a) => {
       const area = parseArea(a);
       if (!area || (area.sheet !== undefined && !sameName(area.sheet, sheet.name))) throw new FakeOfficeError('InvalidArgument', `Bad area "${a}" in getRanges.`);
       return area.rect;
@@ -1041,6 +1407,10 @@ export class FakeRangeAreas extends FakeObject {
   clear(applyTo: string = 'All'): void {
     this.queue(applyTo, () => clearAreas(this.resolve(), applyTo));
   }
+
+  protected override writeTarget(): Sheet | undefined {
+    return this.worksheet.sheetOrNull() ?? undefined;
+  }
 }
 
 /** The merged areas of a range: a RangeAreas whose `address` lists them, comma-separated. */
@@ -1050,7 +1420,7 @@ export class FakeMergedAreas extends FakeObject {
     private readonly target: () => Resolved | null,
   ) {
     super(context);
-    this.context.push(0, () => {
+    this.context.push(null, () => {
       const isNull = this.target() === null;
       return { bytes: 20, deliver: () => this.loaded.set('isNullObject', isNull) };
     });
@@ -1107,6 +1477,10 @@ export class FakeRangeFormat extends FakeObject {
 
   private set(value: unknown, f: (cell: Cell) => void): void {
     this.queue(value, () => eachCell(this.target(), f));
+  }
+
+  protected override writeTarget(): Sheet | undefined {
+    return this.target().sheet;
   }
 
   private fillObject?: { color: string; clear(): void };
@@ -1192,7 +1566,7 @@ export class FakeRangeFormat extends FakeObject {
       getItem: (index: string) => {
         const cached = items.get(index);
         if (cached) return cached;
-        this.context.path(utf8Bytes(index));
+        this.context.path(index);
         const side = (r: number, c: number, rect: Rect): ('top' | 'bottom' | 'left' | 'right')[] => {
           switch (index) {
             case 'EdgeTop':
@@ -1257,6 +1631,9 @@ export class FakeDataValidation extends FakeObject {
   protected readers(): Record<string, () => unknown> {
     return {};
   }
+  protected override writeTarget(): Sheet | undefined {
+    return this.target().sheet;
+  }
   set rule(rule: unknown) {
     this.queue(rule, () => {
       const { sheet, rects } = this.target();
@@ -1270,6 +1647,7 @@ export class FakeDataValidation extends FakeObject {
   clear(): void {
     this.queue(null, () => {
       const { sheet, rects } = this.target();
+      checkOperationCells(rects);
       sheet.validations = sheet.validations.filter((v) => !rects.some((r) => intersects(v.rect, r)));
     });
   }
@@ -1284,6 +1662,9 @@ export class FakeFreezePanes extends FakeObject {
   }
   protected readers(): Record<string, () => unknown> {
     return {};
+  }
+  protected override writeTarget(): Sheet | undefined {
+    return this.worksheet.sheetOrNull() ?? undefined;
   }
   freezeRows(count = 1): void {
     this.queue(count, () => void (this.worksheet.sheet().freeze = { rows: count, cols: 0 }));
@@ -1313,6 +1694,9 @@ export class FakePageLayout extends FakeObject {
   protected readers(): Record<string, () => unknown> {
     return {};
   }
+  protected override writeTarget(): Sheet | undefined {
+    return this.worksheet.sheetOrNull() ?? undefined;
+  }
   private page(value: unknown, f: (sheet: Sheet) => void): void {
     this.queue(value, () => {
       if (this.context.engine.apiVersion < 1009) throw new FakeOfficeError('ApiNotFound', 'pageLayout needs ExcelApi 1.9.');
@@ -1328,8 +1712,20 @@ export class FakePageLayout extends FakeObject {
   set centerHorizontally(v: boolean) {
     this.page(v, (s) => void (s.page.centerHorizontally = v));
   }
+  /**
+   * PageLayoutZoomOptions (ExcelApi 1.9): `scale` "can be between 10 and 400"; the fit-to-pages counts
+   * are numbers of pages. No documented value means "automatic", so 0 (and anything but a whole
+   * number of pages from 1) is refused here.
+   */
   set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.page(v, (s) => void (s.page.zoom = { ...v }));
+    this.page(v, (s) => {
+      for (const k of ['horizontalFitToPages', 'verticalFitToPages'] as const) {
+        const n = v[k];
+        if (n !== undefined && n !== null && !(Number.isInteger(n) && n >= 1 && n <= 32767)) throw new FakeOfficeError('InvalidArgument', `${k} ${n} is not a number of pages.`);
+      }
+      if (v.scale !== undefined && v.scale !== null && !(v.scale >= 10 && v.scale <= 400)) throw new FakeOfficeError('InvalidArgument', `scale ${v.scale} is not between 10 and 400.`);
+      s.page.zoom = { ...v };
+    });
   }
   setPrintTitleRows(rows: string): void {
     this.page(rows, (s) => {
