@@ -36,10 +36,10 @@ export interface ParsedDrawing {
   readonly closeStart: number;
 }
 
-const PRODUCT_NAME = new RegExp(`<(?:[\\w.-]+:)?cNvPr\\s[^>]*?\\sname\\s*=\\s*["']${PRODUCT_CHART_NAME}["']`);
+const PRODUCT_NAME = new RegExp(`<(?:[\\w.-]+:)?cNvPr\\s(?:[^>]*?\\s)?name\\s*=\\s*["']${PRODUCT_CHART_NAME}["']`);
 const GRAPHIC_FRAME = /<(?:[\w.-]+:)?graphicFrame[\s>]/;
-const CHART_REL = /<(?:[\w.-]+:)?chart\s[^>]*?\s[\w.-]+:id\s*=\s*["']([^"']*)["']/;
-const CNVPR_ID = /<(?:[\w.-]+:)?cNvPr\s[^>]*?\sid\s*=\s*["'](\d+)["']/g;
+const CHART_REL = /<(?:[\w.-]+:)?chart\s(?:[^>]*?\s)?[\w.-]+:id\s*=\s*["']([^"']*)["']/;
+const CNVPR_ID = /<(?:[\w.-]+:)?cNvPr\s(?:[^>]*?\s)?id\s*=\s*["'](\d+)["']/g;
 
 /** Splits a drawing part into its top-level children. Throws XlsxError('corrupt') on unbalanced markup. */
 export function parseDrawing(xml: string): ParsedDrawing {
