@@ -11,6 +11,7 @@ import { run } from '../src/cli/main';
 import { COMMANDS } from '../src/cli/help';
 import * as runCheckModule from '../src/workbook/runCheck';
 import { captureIo, type CapturedIo } from './support/cliIo';
+import { BD_CDVC_2024_HEADERS } from './support/bdCdvc2024Headers';
 import { findPreset } from '../src/domain/presets';
 import { readTargetSheet } from '../src/domain/targetSheet';
 import { openXlsx } from '../src/workbook/xlsx';
@@ -371,5 +372,60 @@ describe('chitieu', () => {
       expect(await run(['check', input], noSet)).toBe(2);
       expect(noSet.stderr[0]).toContain('--preset ID, xem "chitieu presets"');
     });
+  });
+
+  it('merge: the master gets a "Nhập báo cáo" sheet, one row per file as the JSON files block says', async () => {
+    const inbox = path('hop-thu');
+    mkdirSync(inbox, { recursive: true });
+    const unit = (code: string, name: string, soDv: number, xl = 'HTT') => [code, name, 'Nhà nước', 2024, 20, soDv, 3, 'Có', 'Có', 'Có', 'Có', 'Có', xl];
+    const book = async (name: string, rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Báo cáo');
+      [BD_CDVC_2024_HEADERS.slice(0, 13), ...rows].forEach((r) => ws.addRow(r));
+      await wb.xlsx.writeFile(join(inbox, name));
+    };
+    await book('a1.xlsx', [unit('CD01', 'CĐCS A', 20), unit('CD02', 'CĐCS B', 18, 'Tốt lắm')]); // one invalid rating
+    await book('a2.xlsx', [unit('CD03', 'CĐCS C', 10)]); // replaced by a3 (sent later)
+    await book('a3.xlsx', [unit('CD03', 'CĐCS C', 12)]);
+    await book('a4.xlsx', [unit('CD01', 'CĐCS A', 20), unit('CD02', 'CĐCS B', 18, 'Tốt lắm')]); // a1 again
+    writeFileSync(join(inbox, 'a5.xlsx'), ''); // not a workbook
+
+    const io = capture();
+    expect(await run(['merge', inbox, '--preset', 'bd-cdvc-2024', '--out', path('th.xlsx'), '--json', path('th.json')], io)).toBe(0);
+    const json = JSON.parse(readFileSync(path('th.json'), 'utf8'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path('th.xlsx'));
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['Dữ liệu CĐCS', 'Nhập báo cáo']);
+    const ws = wb.getWorksheet('Nhập báo cáo')!;
+    const row = (n: number) => [1, 2, 3, 4, 5, 6, 7, 8].map((c) => ws.getRow(n).getCell(c).value ?? null);
+    // Master: CD01, CD02 (a1) and CD03 (a3) = 3 units; a1 and a3 imported, a2 replaced, a4 duplicate, a5 unusable.
+    expect(ws.getCell('A2').value).toBe(
+      '5 tệp: 2 đã nhập, 1 bị thay thế, 1 trùng lặp, 1 không dùng được. Bảng tổng hợp có 3 đơn vị. Mỗi dòng dưới đây là một tệp, theo thứ tự đã đọc; tệp nhận sau thay số liệu cùng đơn vị, cùng năm của tệp trước.',
+    );
+    expect(row(4)).toEqual(['STT', 'Tệp', 'Trạng thái', 'Đơn vị đã nhập', 'Đơn vị trong tệp', 'Lỗi', 'Cảnh báo', 'Lý do, ghi chú']);
+    const rejectedReason = json.files[4].reason;
+    expect(rejectedReason).toEqual(expect.any(String));
+    expect([row(5), row(6), row(7), row(8), row(9)]).toEqual([
+      [1, 'a1.xlsx', 'Đã nhập', 2, 2, 1, 0, null], // 1 error: "Tốt lắm" is not a rating
+      [2, 'a2.xlsx', 'Bị thay thế', 0, 1, 0, 0, '1 đơn vị được thay bằng số liệu trong tệp "a3.xlsx" (nhận sau).'],
+      [3, 'a3.xlsx', 'Đã nhập', 1, 1, 0, 0, null],
+      [4, 'a4.xlsx', 'Trùng lặp', 0, 2, 1, 0, 'Nội dung giống hệt tệp "a1.xlsx" đã nhập; không nhập lại.'],
+      [5, 'a5.xlsx', 'Không dùng được', null, null, null, null, rejectedReason],
+    ]);
+    expect(row(10)).toEqual([null, null, null, null, null, null, null, null]);
+    // The same statuses, units and reasons as the JSON files block.
+    const label = { accepted: 'Đã nhập', replaced: 'Bị thay thế', duplicate: 'Trùng lặp', rejected: 'Không dùng được' } as Record<string, string>;
+    json.files.forEach((f: { file: string; status: string; units: number; reason?: string }, i: number) => {
+      expect([row(5 + i)[1], row(5 + i)[2], row(5 + i)[7]]).toEqual([f.file, label[f.status], f.reason ?? null]);
+      if (f.status !== 'rejected') expect(row(5 + i)[3]).toBe(f.units);
+    });
+
+    // Read back as the product's own sheet: never taken for a data table, and a re-check keeps one copy.
+    const again = capture();
+    expect(await run(['check', path('th.xlsx'), '--preset', 'bd-cdvc-2024', '--out', path('th2.xlsx')], again)).toBe(0);
+    expect(again.stdout[0]).toContain('sheet "Dữ liệu CĐCS"');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(path('th2.xlsx'));
+    expect(wb2.worksheets.filter((w) => w.name.startsWith('Nhập báo cáo')).map((w) => w.name)).toEqual(['Nhập báo cáo']);
   });
 });

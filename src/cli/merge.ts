@@ -8,6 +8,7 @@ import { formatNumber } from '../domain/format';
 import { mergeReturns, type MergeResult, type ReturnFile } from '../domain/merge';
 import { problemJson, toJsonReport, type JsonReport } from '../domain/report';
 import type { TargetSet } from '../domain/targetSet';
+import { FILE_STATUS_LABEL, intakeSheet } from '../workbook/render/intakeSheet';
 import { masterSheet } from '../workbook/render/masterSheet';
 import { runCheck } from '../workbook/runCheck';
 import { readReturnBytes } from '../workbook/readReturn';
@@ -66,7 +67,7 @@ export async function mergeFiles(
   });
   const merged = mergeReturns(files, { targetSet: set, year: options.year, today: options.today });
   const wb = createXlsx();
-  wb.applySync({ sheets: [masterSheet(merged)] });
+  wb.applySync({ sheets: [masterSheet(merged), intakeSheet(merged)] });
   const outcome = await runCheck(wb, { targetSet: set, year: options.year, today: options.today, reportingBody: options.reportingBody, audience: 'cli' });
   if (!outcome.ok) throw new UsageError(`Không có tệp nào dùng được: ${merged.files.map((f) => `${f.file}: ${f.reason ?? f.status}`).join(' ')}`);
   await wb.apply(outcome.plan);
@@ -83,11 +84,10 @@ export async function mergeFiles(
 }
 
 export function describeFiles(merged: MergeResult): string[] {
-  const label = { accepted: 'Đã nhập', replaced: 'Bị thay thế', duplicate: 'Trùng lặp', rejected: 'Không dùng được' } as const;
   return merged.files.map((f) => {
     const errors = f.problems.filter((p) => p.severity === 'error').length;
     const tail = f.status === 'rejected' ? '' : ` — ${formatNumber(f.units)}/${formatNumber(f.unitsInFile)} đơn vị, ${formatNumber(errors)} lỗi`;
-    return `  ${label[f.status].padEnd(16)} ${f.file}${tail}${f.reason ? `. ${f.reason}` : ''}`;
+    return `  ${FILE_STATUS_LABEL[f.status].padEnd(16)} ${f.file}${tail}${f.reason ? `. ${f.reason}` : ''}`;
   });
 }
 

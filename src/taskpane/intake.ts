@@ -13,6 +13,8 @@ import type { CheckResult } from '../domain/result';
 import { tableRows } from '../domain/rows';
 import type { TargetSet } from '../domain/targetSet';
 import type { InteractivePort } from '../workbook/interactive';
+import { listSheets, resolveOwnSheets } from '../workbook/ownSheets';
+import { intakeSheet } from '../workbook/render/intakeSheet';
 import { masterSheet } from '../workbook/render/masterSheet';
 import { runCheck } from '../workbook/runCheck';
 import { stringsFor, type Strings } from './i18n';
@@ -198,7 +200,9 @@ async function mergeAndWrite(
   }
   if (written) {
     await options.onStep?.({ kind: 'write' });
-    await port.apply({ sheets: [masterSheet(merged)] });
+    // The file list goes to the product's own `Nhập báo cáo` sheet (a user's sheet of that name is kept).
+    const names = (await resolveOwnSheets(port, await listSheets(port))).names;
+    await port.apply({ sheets: [masterSheet(merged), intakeSheet(merged, names.intake)] });
   }
   // The adapter renames a differently cased sheet to the master's name when it rewrites it.
   const sheet = written ? MASTER_SHEET_NAME : existing;

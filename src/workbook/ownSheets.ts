@@ -12,16 +12,18 @@ import type { SheetGrid } from '../domain/grid';
 import { readSheetSafely, type SheetInfo, type WorkbookPort } from './port';
 
 /** The sheets the product writes whole. */
-export type OwnSheetKind = 'summary' | 'problems' | 'unitList';
+export type OwnSheetKind = 'summary' | 'problems' | 'unitList' | 'intake';
 
 /** The usual name of each of the product's sheets. */
 export const OWN_SHEET_TITLE: Readonly<Record<OwnSheetKind, string>> = {
   summary: 'Tổng hợp',
   problems: 'Kiểm tra',
   unitList: 'Danh sách đơn vị',
+  /** Beside the master table of an intake: one row per file read (render/intakeSheet.ts). */
+  intake: 'Nhập báo cáo',
 };
 
-export const OWN_SHEET_KINDS: readonly OwnSheetKind[] = ['summary', 'problems', 'unitList'];
+export const OWN_SHEET_KINDS: readonly OwnSheetKind[] = ['summary', 'problems', 'unitList', 'intake'];
 
 /** The names the product's sheets get in one workbook. */
 export type OwnSheetNames = Readonly<Record<OwnSheetKind, string>>;
@@ -41,6 +43,7 @@ const SIGNATURES: Readonly<Record<OwnSheetKind, readonly (readonly string[])[]>>
   ],
   problems: [['STT', 'Ô', 'Mã đơn vị', 'Tên đơn vị', 'Cột', 'Quy tắc', 'Mức độ', 'Nội dung']],
   unitList: [['STT', 'Chỉ tiêu', 'Mã đơn vị', 'Tên đơn vị']],
+  intake: [['STT', 'Tệp', 'Trạng thái', 'Đơn vị đã nhập']],
 };
 
 /** The product's header rows sit near the top; a larger sheet is not scanned further. */
