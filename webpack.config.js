@@ -7,6 +7,8 @@
  *   npm start              HTTPS dev server on https://localhost:3000 (office-addin-dev-certs) + sideloading
  *   npm run serve:browser  the production pane over plain http://localhost:3001, for the browser mode
  */
+const { createHash } = require('node:crypto');
+const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -23,16 +25,26 @@ const DIST = path.resolve(__dirname, 'dist');
 const ES_TARGET = 'es2020';
 
 /**
+ * The start-up shell's script (src/startup/startup.js), inlined into taskpane.html so that it runs
+ * before anything is fetched; the CSP allows exactly this text by its SHA-256, not inline scripts
+ * in general.
+ */
+const STARTUP_SCRIPT = readFileSync(path.join(__dirname, 'src', 'startup', 'startup.js'), 'utf8');
+const STARTUP_SCRIPT_HASH = `'sha256-${createHash('sha256').update(STARTUP_SCRIPT, 'utf8').digest('base64')}'`;
+
+/**
  * No request leaves for anywhere but this origin and Office.js's own CDN: member data never
  * leaves the machine, and there is no telemetry. Styles must allow inline because Griffel
- * (Fluent UI) inserts its rules at run time. The dev server adds its live-reload socket.
+ * (Fluent UI) inserts its rules at run time (and the start-up shell's <style>). The dev server
+ * adds its live-reload socket. README.md ("Content-Security-Policy") says what office.js needs
+ * and why each source is there.
  */
-function contentSecurityPolicy({ devServer }) {
+function contentSecurityPolicy({ devServer, scriptHashes = [] }) {
   const connect = ["'self'", OFFICE_ORIGIN];
   if (devServer) connect.push(`wss://localhost:${DEV_PORT}`);
   return [
     "default-src 'self'",
-    `script-src 'self' ${OFFICE_ORIGIN}`,
+    ['script-src', "'self'", OFFICE_ORIGIN, ...scriptHashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -96,6 +108,7 @@ module.exports = async (env = {}, argv = {}) => {
   const browserServe = serving && !!env.browser;
   const officeServe = serving && !browserServe;
   const csp = contentSecurityPolicy({ devServer: officeServe });
+  const paneCsp = contentSecurityPolicy({ devServer: officeServe, scriptHashes: [STARTUP_SCRIPT_HASH] });
   const transform = manifestTransform(production && !serving, !!env.local);
   const names = production ? '[name].[contenthash:8].js' : '[name].js';
 
@@ -152,9 +165,11 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        // Left readable: the pages are a few hundred bytes, and the CSP is easier to audit as written.
+        // Left readable: the pages are small, and the CSP is easier to audit as written. Not
+        // minified also keeps the inline start-up script byte for byte what its hash says.
         minify: false,
-        csp,
+        csp: paneCsp,
+        startupScript: STARTUP_SCRIPT,
         officeJs: OFFICE_JS,
       }),
       new HtmlWebpackPlugin({

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 const DIST = join(__dirname, '..', '..', 'dist');
@@ -30,6 +31,19 @@ function initialScripts(html: string): string[] {
 describe('built pages', () => {
   const taskpane = page('taskpane.html');
   const commands = page('commands.html');
+
+  it('the task pane shows its start-up shell before any script loads', () => {
+    // The frame is markup in <body> ahead of office.js (a script in <head> holds the first paint):
+    // title, the "Đang tải…" line, and the help the start-up script reveals when the wait is too long.
+    const body = taskpane.slice(taskpane.indexOf('<body>'));
+    const shell = body.indexOf('id="startup"');
+    expect(shell).toBeGreaterThan(0);
+    expect(shell).toBeLessThan(body.indexOf('<script'));
+    expect(body).toContain('<h1>Chỉ tiêu CĐCS</h1>');
+    expect(body).toContain('Đang tải…');
+    expect(body).toMatch(/<div id="startup-help"[^>]*hidden>/);
+    expect(body.indexOf('window.chitieuStartup')).toBeLessThan(body.indexOf('appsforoffice.microsoft.com/lib/1/hosted/office.js'));
+  });
 
   it('Office mode loads one small script with none of the browser-mode code', () => {
     const scripts = initialScripts(taskpane);
@@ -62,13 +76,21 @@ describe('built pages', () => {
   ])('%s has a strict CSP and loads office.js', (_, html) => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    // Scripts: our origin, office.js's CDN and, on the task pane, the one inline start-up script
+    // by its hash (never 'unsafe-inline').
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    expect(scriptSrc).toMatch(/^'self' https:\/\/appsforoffice\.microsoft\.com( 'sha256-[A-Za-z0-9+/]+=*')?$/);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+    expect(scriptSrc.split(' ').filter((s) => s.startsWith("'sha256-"))).toEqual(inline);
     expect(csp).toContain("img-src 'self' data: blob:");
     expect(csp).toMatch(/connect-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
     expect(csp).not.toMatch(/unsafe-eval|\*/);
     expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
     // The CSP comes before any script, or the scripts before it would run unchecked.
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+    // office.js runs before any script of ours that uses it: ours are deferred (or, the start-up
+    // script, do not touch Office).
+    for (const tag of html.match(/<script[^>]*\ssrc="(?!https:)[^"]*"[^>]*>/g) ?? []) expect(tag).toContain(' defer');
   });
 
   it('copies the icons and the manifest', () => {

@@ -29,10 +29,10 @@ function scripts(): string[] {
   return out;
 }
 
-/** The parse error (with a line of context) or undefined when `code` is ES2020. */
-function es2020Error(code: string): string | undefined {
+/** The parse error (with a line of context) or undefined when `code` is ES2020 (or `ecmaVersion`). */
+function es2020Error(code: string, ecmaVersion: 5 | 2020 = 2020): string | undefined {
   try {
-    Parser.parse(code, { ecmaVersion: 2020, sourceType: 'script' });
+    Parser.parse(code, { ecmaVersion, sourceType: 'script' });
     return undefined;
   } catch (e) {
     const err = e as SyntaxError & { pos?: number };
@@ -70,5 +70,17 @@ describe('ES2020 parser on dist/', () => {
       .filter(([, err]) => err !== undefined)
       .map(([name, err]) => `${name}: ${err}`);
     expect(failures).toEqual([]);
+  });
+
+  it('the pages\' inline scripts parse too; the start-up script even as ES5, so any WebView can say what is wrong', () => {
+    const pages = readdirSync(DIST).filter((f) => f.endsWith('.html'));
+    expect(pages).toEqual(expect.arrayContaining(['taskpane.html', 'commands.html']));
+    const inline = pages.flatMap((page) =>
+      [...readFileSync(join(DIST, page), 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => [page, m[1]] as const),
+    );
+    expect(inline.map(([page]) => page)).toEqual(['taskpane.html']); // the start-up script, only there
+    for (const [page, code] of inline) {
+      expect({ page, es2020: es2020Error(code), es5: es2020Error(code, 5) }).toEqual({ page, es2020: undefined, es5: undefined });
+    }
   });
 });
