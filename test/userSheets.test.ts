@@ -87,7 +87,7 @@ describe("a user's sheet named like the product's", () => {
     expect(io.stdout.join('\n')).toContain('kết quả ghi vào sheet "Tổng hợp (2)"');
     const before = await read(input);
     const after = await read(path('out1.xlsx'));
-    expect(after.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Tổng hợp (2)', 'Kiểm tra']);
+    expect(after.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Tổng hợp (2)', 'Kiểm tra', 'Danh sách đơn vị']);
     expect(cellsOf(after.getWorksheet('TỔNG HỢP')!)).toEqual(cellsOf(before.getWorksheet('TỔNG HỢP')!));
     // The user's defined name still points at the user's sheet.
     expect(parts(path('out1.xlsx'))['xl/workbook.xml']).toMatch(/<definedName name="TongSoDV"[^>]*>(?:'|&apos;)TỔNG HỢP(?:'|&apos;)!\$B\$1<\/definedName>/);
@@ -99,7 +99,7 @@ describe("a user's sheet named like the product's", () => {
     await check(path('out1.xlsx'), path('out2.xlsx'));
     await check(path('out2.xlsx'), path('out3.xlsx'));
     const names = (await read(path('out2.xlsx'))).worksheets.map((w) => w.name);
-    expect(names).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Tổng hợp (2)', 'Kiểm tra']);
+    expect(names).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Tổng hợp (2)', 'Kiểm tra', 'Danh sách đơn vị']);
     expect(Buffer.compare(readFileSync(path('out2.xlsx')), readFileSync(path('out3.xlsx')))).toBe(0);
   });
 
@@ -112,7 +112,7 @@ describe("a user's sheet named like the product's", () => {
     const { code } = await check(path('renamed.xlsx'), path('renamed-out.xlsx'));
     expect(code).toBe(0);
     const out = await read(path('renamed-out.xlsx'));
-    expect(out.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Báo cáo họp', 'Kiểm tra']);
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'TỔNG HỢP', 'Báo cáo họp', 'Kiểm tra', 'Danh sách đơn vị']);
     expect(String(out.getWorksheet('Báo cáo họp')!.getCell('A1').value)).not.toBe('');
   });
 });
@@ -125,7 +125,7 @@ describe('a data sheet named "Tổng hợp"', () => {
     const { code } = await check(path('data-tong-hop.xlsx'), path('data-tong-hop-out.xlsx'));
     expect(code).toBe(0);
     const out = await read(path('data-tong-hop-out.xlsx'));
-    expect(out.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tổng hợp (2)', 'Kiểm tra']);
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tổng hợp (2)', 'Kiểm tra', 'Danh sách đơn vị']);
     const data = out.getWorksheet('Tổng hợp')!;
     expect(data.getCell('A1').value).toBe('Mã đơn vị');
     expect(data.getCell('B4').value).toBe('CĐCS số 3');
@@ -265,6 +265,6 @@ describe('package details', () => {
     expect(out['xl/_rels/workbook.xml.rels']).not.toContain('calcChain');
     expect(out['[Content_Types].xml']).not.toContain('calcChain');
     // ExcelJS opens the result.
-    expect((await read(path('calc-3.xlsx'))).worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'Tổng hợp', 'Kiểm tra']);
+    expect((await read(path('calc-3.xlsx'))).worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'Tổng hợp', 'Kiểm tra', 'Danh sách đơn vị']);
   });
 });

@@ -48,7 +48,7 @@ describe('browser-mode workbook file', () => {
 
     const written = openXlsx(out.value.output);
     if (!written.ok) throw new Error(written.error.message);
-    expect(written.value.sheetNamesSync()).toEqual(['Dữ liệu CĐCS', 'Chỉ tiêu', 'Tổng hợp', 'Kiểm tra']);
+    expect(written.value.sheetNamesSync()).toEqual(['Dữ liệu CĐCS', 'Chỉ tiêu', 'Tổng hợp', 'Kiểm tra', 'Danh sách đơn vị']);
 
     // Without a preset, the file's own Chỉ tiêu sheet is the set.
     const own = await checkWorkbookFile(file.value, { today: TODAY });

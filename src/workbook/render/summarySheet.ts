@@ -18,7 +18,7 @@ import type { CellSpec, ChartSpec, SheetSpec } from '../plan';
 import { DEFAULT_OWN_SHEET_NAMES, type OwnSheetNames } from '../ownSheets';
 import { BODY_FONT_SIZE, TABLE_FONT_SIZE } from '../styles';
 import { reportingLines } from './reportingBody';
-import { rowHeightFor } from './rowHeight';
+import { rowHeightFor, wrappedLines } from './rowHeight';
 import { figureText, indicatorWording, noteText, reportedText, targetText } from './summaryText';
 
 export const SUMMARY_SHEET_NAME = 'Tổng hợp';
@@ -42,8 +42,8 @@ const TABLE_COLS = 8;
 const CHART_FIRST = 9; // J, 0-based
 const CHART_LAST = 14; // O
 const DATA_FIRST = 16; // Q
-/** Rows the chart spans at least, so it is tall enough to read. */
-const CHART_ROWS = 16;
+/** Rows the chart spans at most (below the table rows are 15 points). */
+const CHART_ROWS = 18;
 
 const col = (c: number): string => String.fromCharCode(65 + c);
 
@@ -65,6 +65,22 @@ function widthForWords(texts: readonly string[], min: number): number {
   for (const t of texts) for (const w of t.split(/\s+/)) if (w.length > longest) longest = w.length;
   return Math.max(min, Math.ceil(longest * 1.2) + 2);
 }
+
+/**
+ * Height (points) of a table row in Times New Roman 12 pt: about 0.9 characters per width unit
+ * once words wrap (measured on LibreOffice's pages with Liberation Serif, which has Times New
+ * Roman's metrics), 14.5 points a line, and a little room above and below.
+ */
+function tableRowHeight(texts: readonly (string | undefined)[], widths: readonly number[]): number {
+  let lines = 1;
+  texts.forEach((t, i) => {
+    if (t) lines = Math.max(lines, wrappedLines(t, (widths[i] ?? 10) * 0.9));
+  });
+  return Math.min(409, Math.max(20, lines * 14.5 + 4));
+}
+
+/** Points the chart is tall: about half an A4 landscape page at the table's scale. */
+const CHART_POINTS = 260;
 
 /**
  * @example
@@ -184,7 +200,7 @@ export function renderSummarySheet(
     // The status cell shows a mark before the word (✓ Đạt): counted in its width.
     const texts = cells.map((c, k) => (c && typeof c.v === 'string' ? (k === 4 ? `✓ ${c.v}` : c.v) : undefined));
     texts[7] = undefined; // shrunk to fit, never wrapped
-    heights[rr] = Math.max(20, rowHeightFor(texts, tableWidths.map((w) => w / 1.1), TABLE_FONT_SIZE) + 3);
+    heights[rr] = tableRowHeight(texts, tableWidths);
   };
   indicators.forEach((r, i) => indicatorRow(String(i + 1), r, i));
   const tableEnd = { row: rows.length };
@@ -220,7 +236,11 @@ export function renderSummarySheet(
         r.actual === undefined ? text('—', 'cell_center') : { v: percentValue(r.actual), s: 'cell_percent' },
       ]);
     });
-    chartBottom = first + Math.max(CHART_ROWS, charted.length + 1) - 1;
+    // As many rows as make the chart about CHART_POINTS tall (table rows are tall, so a fixed
+    // number of rows would stretch it over pages), and never fewer than its data block.
+    let bottom = first;
+    for (let tall = 0; tall < CHART_POINTS && bottom < first + CHART_ROWS; bottom++) tall += heights[bottom] ?? 15;
+    chartBottom = Math.max(bottom - 1, first + charted.length);
     chart = {
       title: 'Mục tiêu và kết quả (%)',
       data: `${col(DATA_FIRST)}${first}:${col(DATA_FIRST + 2)}${first + charted.length}`,

@@ -16,7 +16,10 @@ import { Conformance, conformanceOf, relType } from './conformance';
 import { patchDataSheet } from './dataPatch';
 import { ReadError, Result, XlsxError, XlsxLimits, errorMessage } from './limits';
 import { XlsxPackage } from './pkg';
-import { quoteSheet } from './refs';
+import { parseRange, quoteSheet } from './refs';
+import { absoluteRange } from './printArea';
+import { setActiveTab, setFrozenPanes, unselectTab } from './sheetView';
+import { columnLetters } from '../../domain/grid';
 import { parseSharedStrings } from './sharedStrings';
 import { readSheetXml } from './sheetReader';
 import { StyleIndex, WORKSHEET_CONTENT_TYPE, writeWorksheet } from './sheetWriter';
@@ -37,6 +40,7 @@ import {
   retargetRel,
   setOverride,
   setPrintTitles,
+  PRINT_AREA,
 } from './workbookParts';
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -157,11 +161,56 @@ export class XlsxWorkbook implements WorkbookPort {
       const part = this.sheetPart(ref);
       const xml = part.worksheet ? this.pkg.text(part.path) : undefined;
       if (xml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
-      const patched = patchDataSheet(xml, plan.data, style);
+      // The user's sheet: only its view changes besides the product's columns (frozen panes, no selected tab).
+      const viewed = plan.data.view ? setFrozenPanes(xml, plan.data.view) : plan.activeSheet !== undefined ? unselectTab(xml) : xml;
+      const patched = patchDataSheet(viewed, plan.data, style);
       // Compressed now rather than at toBytes: the patched rows are not held while other sheets are written.
       this.pkg.writeText(part.path, (emit) => patched.forEach(emit));
     }
-    for (const spec of plan.sheets) this.writeSheet(spec, style);
+    for (const spec of plan.sheets) this.writeSheet(spec, style, plan.activeSheet);
+    this.applyViews(plan);
+  }
+
+  /**
+   * The data sheet's print titles (header rows and identity columns on every page) and the sheet
+   * the workbook opens on: its tab alone selected (other sheets' `tabSelected` dropped, Excel
+   * would otherwise open them grouped), `activeTab` pointing at it.
+   */
+  private applyViews(plan: OutputPlan): void {
+    let wb = this.workbookXml();
+    const sheets = parseSheets(wb);
+    const indexOf = (name: string): number => {
+      const exact = sheets.findIndex((s) => s.name === name);
+      return exact >= 0 ? exact : sheets.findIndex((s) => sheetKey(s.name) === sheetKey(name));
+    };
+    const view = plan.data?.view;
+    if (plan.data && view) {
+      const i = indexOf(plan.data.sheet);
+      if (i >= 0) {
+        const q = quoteSheet(sheets[i].name);
+        // Columns first, then rows: the order Excel writes a two-part print title in.
+        const parts: string[] = [];
+        if (view.printTitleCols) parts.push(`${q}!$${columnLetters(view.printTitleCols[0])}:$${columnLetters(view.printTitleCols[1])}`);
+        if (view.printTitleRows) parts.push(`${q}!$${view.printTitleRows[0]}:$${view.printTitleRows[1]}`);
+        wb = setPrintTitles(wb, i, parts.length ? parts.join(',') : undefined);
+      }
+    }
+    if (plan.activeSheet !== undefined) {
+      const active = indexOf(plan.activeSheet);
+      if (active >= 0) {
+        wb = setActiveTab(wb, active);
+        const done = new Set([plan.data?.sheet, ...plan.sheets.map((s) => s.name)].filter((n): n is string => n !== undefined).map(sheetKey));
+        for (const ref of sheets) {
+          if (ref.relId === '' || done.has(sheetKey(ref.name))) continue;
+          const part = this.sheetPart(ref);
+          const xml = part.worksheet ? this.pkg.text(part.path) : undefined;
+          if (xml === undefined || !xml.includes('tabSelected')) continue;
+          const unselected = unselectTab(xml);
+          if (unselected !== xml) this.pkg.setText(part.path, unselected);
+        }
+      }
+    }
+    this.pkg.setText(this.wbPath, wb);
   }
 
   toBytes(): Uint8Array {
@@ -244,7 +293,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Replaces the sheet of that name (keeping its position and sheetId) or appends a new one. */
-  private writeSheet(spec: SheetSpec, style: StyleIndex): void {
+  private writeSheet(spec: SheetSpec, style: StyleIndex, activeSheet?: string): void {
+    const selected = activeSheet !== undefined && sheetKey(activeSheet) === sheetKey(spec.name);
     const conformance = this.conformance();
     // Straight into the package, compressed as it is produced: a big Kiểm tra sheet is never one string.
     // The chart's parts first: the worksheet's <drawing> names their relationship. `previous` is
@@ -254,7 +304,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const chart = syncSheetChart(this.pkg, path, previous, spec, conformance, dir);
       for (const w of chart.warnings) this.warningList.push(`${spec.name}: ${w}`);
       this.pkg.writeText(path, (emit) => {
-        for (const w of writeWorksheet(spec, style, conformance, emit, chart.drawingRelId)) this.warningList.push(`${spec.name}: ${w}`);
+        for (const w of writeWorksheet(spec, style, conformance, emit, chart.drawingRelId, selected)) this.warningList.push(`${spec.name}: ${w}`);
       });
     };
     const relsPath = relsPathFor(this.wbPath);
@@ -288,6 +338,8 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const titles = spec.page?.printTitleRows;
     wb = setPrintTitles(wb, index, titles ? `${quoteSheet(spec.name)}!$${titles[0]}:$${titles[1]}` : undefined);
+    const area = spec.page?.printArea ? parseRange(spec.page.printArea) : undefined;
+    wb = setPrintTitles(wb, index, area ? `${quoteSheet(spec.name)}!${absoluteRange(area)}` : undefined, PRINT_AREA);
     if (spec.kind) wb = markSheet(wb, spec.kind, spec.name);
     this.pkg.setText(this.wbPath, wb);
   }

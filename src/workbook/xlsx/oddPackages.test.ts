@@ -279,7 +279,8 @@ describe('styles parts with sections missing', () => {
     const out = apply(pkg(false, { 'xl/styles.xml': `${DECL}<x:styleSheet xmlns:x="${T_MAIN}"/>` }));
     allWellFormed(out);
     const styles = text(out)['xl/styles.xml'];
-    expect(topLevelNames(styles)).toEqual(['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles']);
+    // numFmts first: the status styles carry a number format (the ✓ / ✗ marks before the word).
+    expect(topLevelNames(styles)).toEqual(['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles']);
     expect(styles).toContain('<x:cellXfs count=');
     expect(styles).not.toMatch(/<(fonts|xf|font)[\s>]/);
   });
@@ -290,9 +291,10 @@ describe('styles parts with sections missing', () => {
     const styles = `${DECL}<styleSheet xmlns="${T_MAIN}"><fonts count="1"><font><sz val="12"/><name val="Times New Roman"/></font></fonts>${dxfs}${ext}</styleSheet>`;
     const out = apply(pkg(false, { 'xl/styles.xml': styles }));
     const after = checkStyles(out);
-    expect(topLevelNames(after)).toEqual(['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'extLst']);
+    // numFmts first: the status styles carry a number format (the ✓ / ✗ marks before the word).
+    expect(topLevelNames(after)).toEqual(['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'extLst']);
     expect(after).toContain(dxfs + ext + '</styleSheet>');
-    // The user's font 0 stays first; our bold font is built on it (same name and size).
+    // The user's font 0 stays first; ours name Times New Roman themselves (here the same as the default).
     const fonts = sectionChildren(after, 'fonts');
     expect(fonts[0]).toBe('<font><sz val="12"/><name val="Times New Roman"/></font>');
     expect(fonts.slice(1).every((f) => f.includes('<name val="Times New Roman"/>'))).toBe(true);
@@ -309,7 +311,8 @@ describe('styles parts with sections missing', () => {
     expect(sectionChildren(after, 'fonts')[0]).toBe('<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
     // The user's xf 0 is kept as it was (not replaced by ours).
     expect(sectionChildren(after, 'cellXfs')[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>');
-    expect(topLevelNames(after)).toEqual(['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles']);
+    // numFmts first: the status styles carry a number format (the ✓ / ✗ marks before the word).
+    expect(topLevelNames(after)).toEqual(['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles']);
   });
 
   test('empty sections written self-closing, one fill only, count in single quotes', () => {

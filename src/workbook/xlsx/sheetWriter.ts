@@ -6,6 +6,7 @@ import { a1 } from '../../domain/grid';
 import type { CellSpec, SheetSpec, ValidationSpec } from '../plan';
 import type { StyleKey } from '../styles';
 import { cellXml } from './cellXml';
+import { colsXml, numberRuleXml, outlineLevelAttr, promptAttrs, sheetProtectionXml } from './entryGuards';
 import { Conformance, DOC_REL_NS, MAIN_NS } from './conformance';
 import { Range, formatRange, parseRange, quoteSheet } from './refs';
 import { escapeAttr, escapeText } from './xml';
@@ -44,6 +45,8 @@ export function writeWorksheet(
   emit: (text: string) => void,
   /** Relationship id of the sheet's drawing part (its chart), see chart/sheetChart.ts. */
   drawingRelId?: string,
+  /** True for the sheet the workbook opens on (its tab is the selected one). */
+  selected = false,
 ): string[] {
   const warnings: string[] = [];
   const heights = spec.rowHeights ?? {};
@@ -68,12 +71,10 @@ export function writeWorksheet(
   emit(`<worksheet ${ns(conformance)}>`);
   if (page?.fitToWidth) emit('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   emit(`<dimension ref="${r2 >= r1 ? formatRange({ r1, c1, r2, c2 }) : 'A1'}"/>`);
-  emit(`<sheetViews><sheetView workbookViewId="0">${paneXml(spec.freeze)}</sheetView></sheetViews>`);
-  emit('<sheetFormatPr defaultRowHeight="15"/>');
-  const cols = (spec.colWidths ?? [])
-    .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
-    .join('');
-  if (cols) emit(`<cols>${cols}</cols>`);
+  emit(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(spec.freeze)}</sheetView></sheetViews>`);
+  emit(`<sheetFormatPr defaultRowHeight="15"${outlineLevelAttr(spec.columnGroups)}/>`);
+  const cols = colsXml(spec);
+  if (cols) emit(cols);
   // A row's cells are joined into one flat string: its pieces are garbage at once, not a tree
   // kept alive until the writer has a batch to compress.
   const rowCells: string[] = [];
@@ -95,9 +96,10 @@ export function writeWorksheet(
     },
   );
   emit(anyRow ? '</sheetData>' : '<sheetData/>');
+  if (spec.protection) emit(sheetProtectionXml(spec.protection));
   const merges = (spec.merges ?? []).map(parseRange).filter((m): m is Range => !!m);
   if (merges.length) emit(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`);
-  const dv = (spec.validations ?? []).map((v) => validationXml(v, warnings)).filter((x) => x);
+  const dv = [...(spec.validations ?? []).map((v) => validationXml(v, warnings)), ...(spec.numberRules ?? []).map((r) => numberRuleXml(r, warnings))].filter((x) => x);
   if (dv.length) emit(`<dataValidations count="${dv.length}">${dv.join('')}</dataValidations>`);
   if (links) {
     emit('<hyperlinks>');
@@ -117,11 +119,20 @@ export function writeWorksheet(
       (page?.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '') +
       '/>',
   );
+  if (page?.footer) emit(headerFooterXml(page.footer));
   // CT_Worksheet: drawing follows pageSetup, headerFooter, rowBreaks, colBreaks, customProperties,
   // cellWatches, ignoredErrors and smartTags, and precedes legacyDrawing … tableParts, extLst (none written).
   if (drawingRelId !== undefined) emit(`<drawing r:id="${escapeAttr(drawingRelId)}"/>`);
   emit('</worksheet>');
   return warnings;
+}
+
+/**
+ * The page footer, centred, in Times New Roman like the rest of the document (`&"font,style"`
+ * and `&11` are Excel's header/footer codes for the font and its size).
+ */
+function headerFooterXml(footer: string): string {
+  return `<headerFooter><oddFooter>${escapeText(`&C&"Times New Roman,Regular"&11${footer}`)}</oddFooter></headerFooter>`;
 }
 
 /** True when cellXml writes an element for the cell: a value a cell can hold, or a style. */
@@ -242,7 +253,7 @@ function validationXml(v: ValidationSpec, warnings: string[]): string {
   }
   const formula = `"${v.list.map((x) => x.replace(/"/g, '""')).join(',')}"`;
   return (
-    `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${range}">` +
+    `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"${promptAttrs(v.prompt, warnings)} sqref="${range}">` +
     `<formula1>${escapeText(formula)}</formula1></dataValidation>`
   );
 }

@@ -215,18 +215,22 @@ const PRINT_TITLES = '_xlnm.Print_Titles';
 /** Schema order after `<sheets>`: definedNames comes after these. */
 const BEFORE_DEFINED_NAMES = ['sheets', 'functionGroups', 'externalReferences'];
 
+/** The sheet-local name of the printed area. */
+export const PRINT_AREA = '_xlnm.Print_Area';
+
 /**
- * Sets (or with `formula` undefined, removes) the sheet-local `_xlnm.Print_Titles` defined name.
+ * Sets (or with `formula` undefined, removes) the sheet-local `_xlnm.Print_Titles` defined name
+ * (or another sheet-local name, such as {@link PRINT_AREA}).
  * An existing one for that sheet is replaced in place.
  */
-export function setPrintTitles(xml: string, localSheetId: number, formula: string | undefined): string {
+export function setPrintTitles(xml: string, localSheetId: number, formula: string | undefined, name: string = PRINT_TITLES): string {
   const p = rootElement(xml).prefix;
   const dn = findElement(xml, p + 'definedNames');
-  const el = formula === undefined ? '' : `<${p}definedName name="${PRINT_TITLES}" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
+  const el = formula === undefined ? '' : `<${p}definedName name="${name}" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
   if (dn && !dn.selfClosing) {
     for (const span of findElements(xml, p + 'definedName', dn.openEnd, dn.innerEnd)) {
       const tagClose = tagEnd(xml, span.start);
-      if (attr(xml, span.start, tagClose, 'name') !== PRINT_TITLES) continue;
+      if (attr(xml, span.start, tagClose, 'name') !== name) continue;
       if (attr(xml, span.start, tagClose, 'localSheetId') !== String(localSheetId)) continue;
       const rest = xml.slice(0, span.start) + el + xml.slice(span.end);
       // An emptied <definedNames> is invalid (at least one child required): drop it.
