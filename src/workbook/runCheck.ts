@@ -2,6 +2,10 @@
  * One check of a workbook through the port: choose the target set and the data sheet, run the
  * engine, render the plan. The command line and the task pane both call this; the caller decides
  * whether to apply the plan.
+ *
+ * It runs in two phases so the pane can move the heavy one off Excel's thread: readCheckInput
+ * (everything that talks to the port, async) and computeCheck (pure: engine and render; the pane
+ * runs it in a Web Worker). runCheck is the two in a row.
  */
 import { checkSheet } from '../domain/check';
 import { findTable } from '../domain/header';
@@ -11,6 +15,7 @@ import { readTargetSheet, TARGET_SHEET_NAME } from '../domain/targetSheet';
 import { columnLetters, type SheetGrid } from '../domain/grid';
 import { GO, resultFor, type Audience } from '../domain/wording';
 import { contentKind, listSheets, OWN_SHEET_KINDS, resolveOwnSheets, sheetKey } from './ownSheets';
+import type { OwnSheetKind, OwnSheetNames } from './ownSheets';
 import type { OutputPlan } from './plan';
 import type { SheetInfo, WorkbookPort } from './port';
 import { renderResult } from './render';
@@ -31,6 +36,29 @@ export interface RunOptions {
   /** Who reads the messages (domain/wording.ts): the command line gets its commands, not pane buttons. Default the pane. */
   readonly audience?: Audience;
 }
+
+/** What computeCheck needs from RunOptions: plain data, nothing that cannot be posted to a worker. */
+export type ComputeOptions = Omit<RunOptions, 'sheet' | 'targetSet' | 'reportingBody'>;
+
+/**
+ * Everything the check read from the workbook, as plain data (structured-cloneable, so the pane
+ * can post it to its worker): the set, the data sheet, where the product's sheets go.
+ */
+export interface CheckInput {
+  readonly targetSet: TargetSet;
+  readonly grid: SheetGrid;
+  /** What the search for the data sheet noticed (skipped or hidden sheets). */
+  readonly notices: readonly string[];
+  /** The names of the product's sheets this run. */
+  readonly ownNames: OwnSheetNames;
+  /** By kind, a sentence when that sheet goes under another name than the usual one. */
+  readonly ownNotices: Readonly<Partial<Record<OwnSheetKind, string>>>;
+  /** The reporting body given, or the one remembered on the product's Tổng hợp. */
+  readonly reportingBody?: string;
+}
+
+/** The port phase's outcome. */
+export type ReadOutcome = { readonly ok: true; readonly input: CheckInput } | { readonly ok: false; readonly error: RunError };
 
 export type RunError = {
   readonly code: 'no_target_set' | 'bad_target_sheet' | 'no_sheet' | 'no_table' | 'no_room';
@@ -92,7 +120,7 @@ export async function findDataSheet(
   return undefined;
 }
 
-async function chooseTargetSet(port: WorkbookPort, names: string[], options: RunOptions): Promise<TargetSet | RunError> {
+async function chooseTargetSet(port: WorkbookPort, names: string[], options: Pick<RunOptions, 'targetSet'>): Promise<TargetSet | RunError> {
   if (options.targetSet) return options.targetSet;
   if (!names.includes(TARGET_SHEET_NAME)) {
     return {
@@ -119,11 +147,15 @@ function hiddenUnitRows(grid: SheetGrid, result: CheckResult): number {
 }
 
 /**
+ * The port phase: lists the sheets, reads the target set, the data sheet and the remembered
+ * reporting body. Refusals (no set, no such sheet, no table) come back as a RunError; port
+ * errors propagate.
+ *
  * @example
- * const out = await runCheck(workbook, { targetSet: findPreset('bd-cdvc-2024'), today: new Date() });
- * if (out.ok) await workbook.apply(out.plan);
+ * const read = await readCheckInput(workbook, { today: new Date() });
+ * if (read.ok) computeCheck(read.input, { today: new Date() });
  */
-export async function runCheck(port: WorkbookPort, options: RunOptions): Promise<RunOutcome> {
+export async function readCheckInput(port: WorkbookPort, options: Pick<RunOptions, 'targetSet' | 'sheet' | 'reportingBody'>): Promise<ReadOutcome> {
   const sheets = await listSheets(port);
   const names = sheets.map((s) => s.name);
   const set = await chooseTargetSet(port, names, options);
@@ -153,7 +185,30 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
       },
     };
   }
-  const outcome = checkSheet(found.grid, { targetSet: set, year: options.year, fileName: options.fileName, today: options.today });
+  const reportingBody = await reportingBodyFor(port, placement, set, options.reportingBody);
+  return {
+    ok: true,
+    input: {
+      targetSet: set,
+      grid: found.grid,
+      notices: found.notices,
+      ownNames: placement.names,
+      ownNotices: placement.notices,
+      ...(reportingBody === undefined ? {} : { reportingBody }),
+    },
+  };
+}
+
+/**
+ * The pure phase: the engine on the data sheet, the room check for the status columns, the
+ * plan, the notices. No port and no DOM, so the pane can run it in its Web Worker.
+ *
+ * @example
+ * const out = computeCheck(input, { year: 2024, today: new Date() });
+ */
+export function computeCheck(input: CheckInput, options: ComputeOptions): RunOutcome {
+  const { grid, reportingBody } = input;
+  const outcome = checkSheet(grid, { targetSet: input.targetSet, year: options.year, fileName: options.fileName, today: options.today });
   if (!outcome.ok) return { ok: false, error: outcome.error };
   if (statusColumnsStart(outcome.value) === undefined) {
     const { layout, sheet } = outcome.value;
@@ -166,12 +221,22 @@ export async function runCheck(port: WorkbookPort, options: RunOptions): Promise
     };
   }
   const result = resultFor(outcome.value, options.audience);
-  const reportingBody = await reportingBodyFor(port, placement, set, options.reportingBody);
-  const plan = renderResult(result, options.today, placement.names, reportingBody === undefined ? {} : { reportingBody });
+  const plan = renderResult(result, options.today, input.ownNames, reportingBody === undefined ? {} : { reportingBody });
   const written = new Set(plan.sheets.map((s) => s.kind));
-  const renamed = OWN_SHEET_KINDS.filter((k) => written.has(k)).map((k) => placement.notices[k]);
-  const notices = [...found.notices, ...renamed.filter((n): n is string => n !== undefined)];
-  const hidden = hiddenUnitRows(found.grid, outcome.value);
-  if (hidden > 0) notices.push(`Có ${hidden} dòng đơn vị đang bị ẩn (hoặc bị lọc) trong sheet "${found.grid.name}": các dòng này vẫn được kiểm tra và tính như mọi dòng khác.`);
+  const renamed = OWN_SHEET_KINDS.filter((k) => written.has(k)).map((k) => input.ownNotices[k]);
+  const notices = [...input.notices, ...renamed.filter((n): n is string => n !== undefined)];
+  const hidden = hiddenUnitRows(grid, outcome.value);
+  if (hidden > 0) notices.push(`Có ${hidden} dòng đơn vị đang bị ẩn (hoặc bị lọc) trong sheet "${grid.name}": các dòng này vẫn được kiểm tra và tính như mọi dòng khác.`);
   return { ok: true, result, plan, notices };
+}
+
+/**
+ * @example
+ * const out = await runCheck(workbook, { targetSet: findPreset('bd-cdvc-2024'), today: new Date() });
+ * if (out.ok) await workbook.apply(out.plan);
+ */
+export async function runCheck(port: WorkbookPort, options: RunOptions): Promise<RunOutcome> {
+  const read = await readCheckInput(port, options);
+  if (!read.ok) return read;
+  return computeCheck(read.input, options);
 }
