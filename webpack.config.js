@@ -49,6 +49,10 @@ function contentSecurityPolicy({ devServer, scriptHashes = [] }) {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
+    // Excel on the web, on a host office.js does not recognise (Office Online Server, say), asks
+    // the user to trust it in a hidden frame from its own CDN (AgaveErrorUX/index.html): without
+    // this, Office.onReady would never answer there.
+    `frame-src ${OFFICE_ORIGIN}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

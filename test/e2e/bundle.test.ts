@@ -84,6 +84,8 @@ describe('built pages', () => {
     expect(scriptSrc.split(' ').filter((s) => s.startsWith("'sha256-"))).toEqual(inline);
     expect(csp).toContain("img-src 'self' data: blob:");
     expect(csp).toMatch(/connect-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+    // Frames only from office.js's CDN (its host-trust prompt in Excel on the web); nothing else.
+    expect(csp).toMatch(/frame-src https:\/\/appsforoffice\.microsoft\.com(;|$)/);
     expect(csp).not.toMatch(/unsafe-eval|\*/);
     expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
     // The CSP comes before any script, or the scripts before it would run unchecked.
