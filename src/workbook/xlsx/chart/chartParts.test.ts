@@ -5,6 +5,7 @@
  */
 import { createXlsx } from '../create';
 import { partsOf } from '../test';
+import { chartPlacement } from './anchorSize';
 import { chartData } from './chartData';
 import { chartXml } from './chartXml';
 import { orderErrors } from './schemaOrder';
@@ -56,6 +57,8 @@ describe('what the chart says', () => {
     // Each series refers to cells three times (name, categories, values): the name in the header
     // row (row 4), categories in A5:A7, values in rows 5–7 of columns B and C.
     expect(sers.map((s) => all(s, 'c:f').length)).toEqual([3, 3]);
+    // Values are printed on the result bars only (series 2).
+    expect(sers.map((s) => all(s, 'c:dLbls').length)).toEqual([0, 1]);
     const p = written()['xl/charts/chart1.xml'];
     expect(p).toContain("<c:f>'Tổng hợp'!$B$4</c:f>");
     expect(p).toContain("<c:f>'Tổng hợp'!$A$5:$A$7</c:f>");
@@ -83,18 +86,41 @@ describe('what the chart says', () => {
     expect(text(chart, 'c:min')).toEqual(['0']);
   });
 
-  test('the drawing anchors the chart over E4:J20 under the product name', () => {
+  test('the drawing anchors the chart at E4 with the size of E4:J20, under the product name', () => {
     const d = tree(written()['xl/drawings/drawing1.xml']);
-    const anchor = all(d, 'xdr:twoCellAnchor');
+    const anchor = all(d, 'xdr:oneCellAnchor');
     expect(anchor).toHaveLength(1);
-    const marker = (name: string): string[] => all(anchor[0], name)[0].children.map((c) => c.name);
-    expect(marker('xdr:from')).toEqual(['xdr:col', 'xdr:colOff', 'xdr:row', 'xdr:rowOff']);
+    expect(anchor[0].children.map((c) => c.name)).toEqual(['xdr:from', 'xdr:ext', 'xdr:graphicFrame', 'xdr:clientData']);
     const p = written()['xl/drawings/drawing1.xml'];
-    // 0-based markers: E is column 4, row 4 is row 3; the corner after J20 is column 10 (K), row 20 (row 21's top).
+    // 0-based marker: E is column 4, row 4 is row 3.
     expect(p).toContain('<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>');
-    expect(p).toContain('<xdr:to><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>');
+    // E:J are 6 columns of the default 64 px: 384 px × 9525 EMU = 3 657 600; rows 4–20 are
+    // 17 rows of the default 15 pt = 255 pt, capped at max(¾ × 3 657 600 = 2 743 200,
+    // 16 × 15 pt = 240 pt × 12 700 = 3 048 000) = 3 048 000.
+    expect(p).toContain('<xdr:ext cx="3657600" cy="3048000"/>');
     expect(all(d, 'xdr:cNvPr')[0].attrs.name).toBe('ChiTieuCDCS');
     expect(all(d, 'c:chart')[0].attrs['r:id']).toBe('rId1');
+  });
+
+  test('set column widths and row heights size the chart', () => {
+    // B:C at width 14: trunc((256·14 + trunc(128/7)) / 256 · 7) = trunc(98.49…) = 98 px each;
+    // rows 2–3 at 30 pt and 45 pt.
+    const spec = { ...chartSheet(), colWidths: [30, 14, 14], rowHeights: { 2: 30, 3: 45 } };
+    const place = chartPlacement(spec, { r1: 2, c1: 1, r2: 3, c2: 2 });
+    expect(place).toEqual({ col: 1, row: 1, cx: 196 * 9525, cy: 75 * 12700 });
+    // Rows of 200 pt (wrapped table text) would make a strip: 17 × 200 pt is capped at
+    // max(¾ × 384 px × 9525, 240 pt × 12 700) = max(2 743 200, 3 048 000) = 3 048 000.
+    const heights: Record<number, number> = {};
+    for (let r = 4; r <= 20; r++) heights[r] = 200;
+    expect(chartPlacement({ ...chartSheet(), rowHeights: heights }, { r1: 4, c1: 4, r2: 20, c2: 9 }).cy).toBe(3048000);
+  });
+
+  test('a chart never starts in a print-title row', () => {
+    // Row 4 repeats on every printed page: the chart starts at row 5 (0-based marker 4), same size.
+    const spec = { ...chartSheet(), page: { landscape: true, fitToWidth: true, printTitleRows: [4, 4] as const } };
+    expect(chartPlacement(spec, { r1: 4, c1: 4, r2: 20, c2: 9 })).toEqual({ col: 4, row: 4, cx: 3657600, cy: 3048000 });
+    // A chart below the title rows is where the plan put it.
+    expect(chartPlacement(spec, { r1: 6, c1: 4, r2: 20, c2: 9 }).row).toBe(5);
   });
 
   test('relationships sheet → drawing → chart and the content types', () => {

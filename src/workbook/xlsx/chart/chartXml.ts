@@ -72,6 +72,10 @@ function valueMax(data: ChartData): number | undefined {
 export function chartXml(data: ChartData, conformance: Conformance): string {
   const ns = DRAWING_NS[conformance];
   const max = valueMax(data);
+  // Group_DLbls: numFmt, spPr, txPr, dLblPos, showLegendKey, showVal, showCatName, showSerName, showPercent, showBubbleSize
+  const dLbls =
+    `<c:dLbls>${txPr(800)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+    '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
   const series = data.series
     .map(
       (s, i) =>
@@ -81,6 +85,8 @@ export function chartXml(data: ChartData, conformance: Conformance): string {
         `<c:spPr><a:solidFill><a:srgbClr val="${FILLS[i % FILLS.length]}"/></a:solidFill>` +
         `<a:ln w="6350"><a:solidFill><a:srgbClr val="404040"/></a:solidFill></a:ln></c:spPr>` +
         '<c:invertIfNegative val="0"/>' +
+        // Values printed on the result bars only: on both, close values (100.0 beside 97.5) overlap.
+        (i === data.series.length - 1 ? dLbls : '') +
         `<c:cat><c:strRef><c:f>${escapeText(data.categoriesRef)}</c:f>${strCache(data.categories)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeText(s.valuesRef)}</c:f>${numCache(s.values, s.formatCode)}</c:numRef></c:val>` +
         '</c:ser>',
@@ -102,9 +108,6 @@ export function chartXml(data: ChartData, conformance: Conformance): string {
     // CT_BarChart: barDir, grouping, varyColors, ser*, dLbls, gapWidth, overlap, serLines*, axId{2}, extLst
     '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
     series +
-    // Group_DLbls: numFmt, spPr, txPr, dLblPos, showLegendKey, showVal, showCatName, showSerName, showPercent, showBubbleSize
-    `<c:dLbls>${txPr(800)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
-    '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>' +
     `<c:gapWidth val="80"/><c:overlap val="0"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
     // CT_CatAx: axId, scaling, delete, axPos, majorGridlines, minorGridlines, title, numFmt, majorTickMark, minorTickMark,
     // tickLblPos, spPr, txPr, crossAx, crosses, auto, lblAlgn, lblOffset, tickLblSkip, tickMarkSkip, noMultiLvlLbl

@@ -7,11 +7,10 @@
  * (org.docx4j.dml.spreadsheetdrawing: CT_TwoCellAnchor, CT_Marker) and Infragistics' and
  * python-pptx's quotes of it give it: CT_Drawing = (twoCellAnchor | oneCellAnchor |
  * absoluteAnchor)*; CT_TwoCellAnchor = from, to, (sp | grpSp | graphicFrame | cxnSp | pic |
- * contentPart), clientData; CT_Marker = col, colOff, row, rowOff; CT_GraphicalObjectFrame =
+ * contentPart), clientData; CT_OneCellAnchor = from, ext, (the same choice), clientData; CT_Marker = col, colOff, row, rowOff; CT_GraphicalObjectFrame =
  * nvGraphicFramePr, xfrm, a:graphic; CT_GraphicalObjectFrameNonVisual = cNvPr, cNvGraphicFramePr.
  */
 import type { Conformance } from '../conformance';
-import type { Range } from '../refs';
 import { childElements, escapeAttr, isSelfClosing, rootElement, rootNamespace, splitQName } from '../xml';
 import { DRAWING_NS, PRODUCT_CHART_NAME } from './drawingNs';
 
@@ -73,25 +72,32 @@ export function maxShapeId(d: ParsedDrawing): number {
 }
 
 /**
- * The product's anchor: the chart over the cells `at`, shape id `id`, chart relationship `relId`.
- * Its namespaces other than SpreadsheetDrawing's are declared on the anchor itself, so it can be
- * spliced into a user's drawing whatever prefixes that declares.
+ * The product's anchor: the chart with its top-left corner in the cell (`col`, `row`, 0-based)
+ * and the size `cx` × `cy` (EMU), shape id `id`, chart relationship `relId`. A oneCellAnchor
+ * (from, ext, graphicFrame, clientData — ECMA-376 Part 1 §20.5.2.24, as officeopenxml.com
+ * describes it) keeps that size whatever the rows' heights (see anchorSize.ts). Its namespaces
+ * other than SpreadsheetDrawing's are declared on the anchor itself, so it can be spliced into a
+ * user's drawing whatever prefixes that declares.
  */
-export function anchorXml(at: Range, id: number, relId: string, title: string, prefix: string, conformance: Conformance): string {
+export function anchorXml(
+  place: { readonly col: number; readonly row: number; readonly cx: number; readonly cy: number },
+  id: number,
+  relId: string,
+  title: string,
+  prefix: string,
+  conformance: Conformance,
+): string {
   const ns = DRAWING_NS[conformance];
   const x = prefix;
-  const marker = (tag: string, col: number, row: number): string =>
-    `<${x}${tag}><${x}col>${col}</${x}col><${x}colOff>0</${x}colOff><${x}row>${row}</${x}row><${x}rowOff>0</${x}rowOff></${x}${tag}>`;
   return (
-    `<${x}twoCellAnchor xmlns:a="${escapeAttr(ns.main)}" xmlns:c="${escapeAttr(ns.chart)}" xmlns:r="${escapeAttr(ns.rel)}">` +
-    // Markers are 0-based; `to` is the corner after the last cell, so the chart covers `at` whole.
-    marker('from', at.c1, at.r1 - 1) +
-    marker('to', at.c2 + 1, at.r2) +
+    `<${x}oneCellAnchor xmlns:a="${escapeAttr(ns.main)}" xmlns:c="${escapeAttr(ns.chart)}" xmlns:r="${escapeAttr(ns.rel)}">` +
+    `<${x}from><${x}col>${place.col}</${x}col><${x}colOff>0</${x}colOff><${x}row>${place.row}</${x}row><${x}rowOff>0</${x}rowOff></${x}from>` +
+    `<${x}ext cx="${place.cx}" cy="${place.cy}"/>` +
     `<${x}graphicFrame macro="">` +
     `<${x}nvGraphicFramePr><${x}cNvPr id="${id}" name="${PRODUCT_CHART_NAME}" descr="${escapeAttr(title)}"/><${x}cNvGraphicFramePr/></${x}nvGraphicFramePr>` +
-    `<${x}xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></${x}xfrm>` +
+    `<${x}xfrm><a:off x="0" y="0"/><a:ext cx="${place.cx}" cy="${place.cy}"/></${x}xfrm>` +
     `<a:graphic><a:graphicData uri="${escapeAttr(ns.chart)}"><c:chart r:id="${escapeAttr(relId)}"/></a:graphicData></a:graphic>` +
-    `</${x}graphicFrame><${x}clientData/></${x}twoCellAnchor>`
+    `</${x}graphicFrame><${x}clientData/></${x}oneCellAnchor>`
   );
 }
 

@@ -5,7 +5,8 @@
  * (docs/dev/analysis/features/cht-*.rst: CT_ChartSpace, CT_Chart, CT_PlotArea, CT_BarChart,
  * CT_BarSer, CT_CatAx, CT_ValAx, CT_Legend, CT_Title, CT_Tx, CT_Scaling, CT_Layout, Group_DLbls,
  * CT_StrRef, CT_NumRef, CT_StrData, CT_NumData, CT_StrVal, CT_NumVal); `dml-spreadsheetDrawing.xsd`
- * as docx4j's generated classes quote it (CT_TwoCellAnchor, CT_Marker) and python-pptx
+ * as docx4j's generated classes quote it (CT_TwoCellAnchor, CT_Marker), officeopenxml.com
+ * (CT_OneCellAnchor, §20.5.2.24) and python-pptx
  * (CT_GraphicalObjectFrame, CT_GraphicalObjectFrameNonVisual); `dml-main.xsd` CT_TextBody,
  * CT_TextParagraph, CT_RegularTextRun, CT_TextCharacterProperties (python-pptx, Infragistics),
  * CT_ShapeProperties, CT_LineProperties; `sml.xsd` CT_Worksheet.
@@ -96,6 +97,7 @@ export const SEQUENCES: Readonly<Record<string, readonly Entry[]>> = {
   // dml-spreadsheetDrawing.xsd
   'xdr:wsDr': [['xdr:twoCellAnchor', 'xdr:oneCellAnchor', 'xdr:absoluteAnchor']],
   'xdr:twoCellAnchor': ['xdr:from!', 'xdr:to!', ['xdr:sp', 'xdr:grpSp', 'xdr:graphicFrame', 'xdr:cxnSp', 'xdr:pic', 'xdr:contentPart'], 'xdr:clientData!'],
+  'xdr:oneCellAnchor': ['xdr:from!', 'xdr:ext!', ['xdr:sp', 'xdr:grpSp', 'xdr:graphicFrame', 'xdr:cxnSp', 'xdr:pic', 'xdr:contentPart'], 'xdr:clientData!'],
   'xdr:from': MARKER,
   'xdr:to': MARKER,
   'xdr:graphicFrame': ['xdr:nvGraphicFramePr!', 'xdr:xfrm!', 'a:graphic!', 'xdr:extLst'],

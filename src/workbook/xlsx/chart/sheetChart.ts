@@ -14,6 +14,7 @@ import { type Conformance, relType } from '../conformance';
 import type { XlsxPackage } from '../pkg';
 import { EMPTY_RELS, addRel, parseRels, relTypeIs, relsPathFor, resolveTarget, setOverride } from '../workbookParts';
 import { attr, findElement, rootElement, tagEnd } from '../xml';
+import { chartPlacement } from './anchorSize';
 import { chartData } from './chartData';
 import { chartXml } from './chartXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE } from './drawingNs';
@@ -126,7 +127,7 @@ export function syncSheetChart(
     pkg.setText(CONTENT_TYPES, setOverride(pkg.text(CONTENT_TYPES)!, chartPath, CHART_CONTENT_TYPE));
     const dc = drawing?.conformance ?? conformance;
     const prefix = drawing ? drawing.prefix : 'xdr:';
-    anchor = anchorXml(chart.at, (drawing ? maxShapeId(drawing) : 1) + 1, chartRelId!, chart.title, prefix, dc);
+    anchor = anchorXml(chartPlacement(spec, chart.at), (drawing ? maxShapeId(drawing) : 1) + 1, chartRelId!, chart.title, prefix, dc);
   }
   pkg.setText(drawingPath, drawing ? spliceDrawing(drawing, anchor) : newDrawingXml(anchor!, conformance));
   if (drawingRels !== undefined) pkg.setText(drRelsPath, drawingRels);
