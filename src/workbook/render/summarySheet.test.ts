@@ -113,8 +113,9 @@ describe('Tổng hợp, the meeting document', () => {
     const h = headerIndex(texts(sheet)) + 1;
     expect(sheet.page).toMatchObject({ landscape: true, fitToWidth: true, printTitleRows: [h, h], footer: 'Trang &P/&N' });
     const chart = sheet.chart!;
-    // The chart covers J..O from the header row; the print area ends at O; the data is in Q..S.
-    expect(chart.at).toMatch(new RegExp(`^J${h}:O\\d+$`));
+    // The chart covers J..O from the row under the header (never in the repeated header row);
+    // the print area ends at O; the data is in Q..S.
+    expect(chart.at).toMatch(new RegExp(`^J${h + 1}:O\\d+$`));
     expect(sheet.page!.printArea).toMatch(/^A1:O\d+$/);
     const [from, to] = chart.data.split(':').map((a) => Number(a.slice(1)));
     expect(chart.data.startsWith(`Q${h}:S`)).toBe(true);

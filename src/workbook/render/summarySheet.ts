@@ -238,13 +238,15 @@ export function renderSummarySheet(
     });
     // As many rows as make the chart about CHART_POINTS tall (table rows are tall, so a fixed
     // number of rows would stretch it over pages), and never fewer than its data block.
-    let bottom = first;
-    for (let tall = 0; tall < CHART_POINTS && bottom < first + CHART_ROWS; bottom++) tall += heights[bottom] ?? 15;
+    // It starts below the header row: a drawing in a print-title row is printed again on every
+    // page (LibreOffice does), so the chart would come back in pieces over the table's later pages.
+    let bottom = first + 1;
+    for (let tall = 0; tall < CHART_POINTS && bottom < first + 1 + CHART_ROWS; bottom++) tall += heights[bottom] ?? 15;
     chartBottom = Math.max(bottom - 1, first + charted.length);
     chart = {
       title: 'Mục tiêu và kết quả (%)',
       data: `${col(DATA_FIRST)}${first}:${col(DATA_FIRST + 2)}${first + charted.length}`,
-      at: `${col(CHART_FIRST)}${first}:${col(CHART_LAST)}${chartBottom}`,
+      at: `${col(CHART_FIRST)}${first + 1}:${col(CHART_LAST)}${chartBottom}`,
     };
   }
 

@@ -117,6 +117,8 @@ export function writeWorksheet(
   emit(
     `<pageSetup paperSize="9" orientation="${page?.landscape ? 'landscape' : 'portrait'}"` +
       (page?.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '') +
+      // A numbered sheet counts its pages from 1 (Trang 1/…) even when printed with others.
+      (page?.footer ? ' firstPageNumber="1" useFirstPageNumber="1"' : '') +
       '/>',
   );
   if (page?.footer) emit(headerFooterXml(page.footer));
