@@ -156,6 +156,18 @@ describe('a user workbook with charts of its own', () => {
     expect(p['xl/charts/_rels/chart3.xml.rels']).toBeUndefined();
     expect(p['[Content_Types].xml']).not.toMatch(/style3|colors3/);
   });
+  test("a sheet's drawing relationship naming a part the package lacks is pointed at the new drawing", () => {
+    const files = raw(output);
+    const rels = strFromU8(files['xl/worksheets/_rels/sheet3.xml.rels']);
+    const broken: Record<string, Uint8Array | string> = { ...files, 'xl/worksheets/_rels/sheet3.xml.rels': rels.replace('../drawings/drawing3.xml', '../drawings/lost.xml') };
+    delete broken['xl/drawings/drawing3.xml'];
+    const p = partsOf(apply(makeZip(broken)));
+    // drawing3.xml is free again: written there, and the same relationship id now names it.
+    const id = /<drawing r:id="(rId\d+)"\/>/.exec(p['xl/worksheets/sheet3.xml'])![1];
+    expect(p['xl/worksheets/_rels/sheet3.xml.rels']).toMatch(new RegExp(`Id="${id}" Type="[^"]+/drawing" Target="../drawings/drawing3.xml"`));
+    expect(p['xl/worksheets/_rels/sheet3.xml.rels']).not.toContain('lost.xml');
+    expect(all(tree(p['xl/drawings/drawing3.xml']), 'xdr:cNvPr').map((e) => e.attrs.name)).toEqual(['ChiTieuCDCS']);
+  });
 });
 
 describe('a Strict package', () => {

@@ -12,7 +12,7 @@ import type { SheetSpec } from '../../plan';
 import { removeOverride, removeRelationship } from '../calcChain';
 import { type Conformance, relType } from '../conformance';
 import type { XlsxPackage } from '../pkg';
-import { EMPTY_RELS, addRel, parseRels, relTypeIs, relsPathFor, resolveTarget, setOverride } from '../workbookParts';
+import { EMPTY_RELS, addRel, parseRels, relTypeIs, relsPathFor, resolveTarget, retargetRel, setOverride } from '../workbookParts';
 import { attr, findElement, rootElement, tagEnd } from '../xml';
 import { chartPlacement } from './anchorSize';
 import { chartData } from './chartData';
@@ -133,7 +133,14 @@ export function syncSheetChart(
   if (drawingRels !== undefined) pkg.setText(drRelsPath, drawingRels);
   pkg.setText(CONTENT_TYPES, setOverride(pkg.text(CONTENT_TYPES)!, drawingPath, DRAWING_CONTENT_TYPE));
 
-  if (oldRel) return { drawingRelId: oldRel.id, warnings };
+  if (oldRel) {
+    // The sheet's relationship may name a drawing the package lacks: it now names the one written.
+    const target = relativeTarget(sheetPath, drawingPath);
+    if (resolveTarget(sheetPath, oldRel.target) !== drawingPath && sheetRels !== undefined) {
+      pkg.setText(sheetRelsPath, retargetRel(sheetRels, oldRel.id, relType(conformance, 'drawing'), target));
+    }
+    return { drawingRelId: oldRel.id, warnings };
+  }
   const added = addRel(sheetRels ?? EMPTY_RELS, relType(conformance, 'drawing'), relativeTarget(sheetPath, drawingPath));
   sheetRels = added.xml;
   pkg.setText(sheetRelsPath, sheetRels);
