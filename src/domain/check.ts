@@ -126,7 +126,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
       if (r.value === undefined) gaps.push(i);
       if (!merges.empty && merges.covered(st.row, col)) continue;
       if (r.issues.length) for (const issue of r.issues) cellProblems.push({ index: i, col, key, issue });
-      if (r.fix) fixes.push({ sheet: grid.name, cell: a1(st.row, col), row: st.row, col, column: key, value: r.fix.value, label: r.fix.label });
+      if (r.fix) fixes.push({ sheet: grid.name, cell: a1(st.row, col), row: st.row, col, column: key, value: r.fix.value, label: r.fix.label, was: raw });
     }
   }
   fixes.sort((a, b) => a.row - b.row || a.col - b.col);

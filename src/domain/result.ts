@@ -10,6 +10,7 @@ import type { Status } from './status';
 import type { RowSummary } from './table/rows/summary';
 import type { YearSource } from './table/sheetYear';
 import type { TargetSetHint } from './targetSetMatch';
+import type { RawCell } from './grid';
 
 export interface UnitResult {
   /** 1-based sheet row. */
@@ -64,6 +65,8 @@ export interface CellFix {
   readonly column: string;
   readonly value: string | number;
   readonly label: string;
+  /** What the check read in the cell: the fix is applied only while the cell still holds it. */
+  readonly was?: RawCell;
 }
 
 export interface CheckResult {

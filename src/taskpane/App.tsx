@@ -29,6 +29,7 @@ import {
   hasSheet,
   undoCount,
   undoFixes,
+  changedNotes,
 } from './paneActions';
 import type { RunContext, UndoEntry } from './paneActions';
 import { choiceSet, initialChoice, presetOptionText, SHEET_CHOICE } from './targetChoice';
@@ -183,17 +184,17 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
       setUndo(entries);
       await refresh(view.kind);
       const written = undoCount(entries);
-      return [t.fixDone(written), ...(written < fixes.length ? [t.fixSkipped(fixes.length - written)] : [])].join(' ');
+      return [t.fixDone(written), ...(written < fixes.length ? [t.fixSkipped(fixes.length - written)] : []), ...changedNotes(entries)].join(' ');
     });
 
   const undoLast = () =>
     task.run(t.busyUndo, async () => {
       if (!undo) return;
-      await undoFixes(port, undo);
+      const changed = await undoFixes(port, undo);
       const count = undoCount(undo);
       setUndo(undefined);
       if (view) await refresh(view.kind);
-      return t.undone(count);
+      return [t.undone(count), ...changed].join(' ');
     });
 
   const clear = () =>

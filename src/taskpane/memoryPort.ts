@@ -69,11 +69,12 @@ export function memoryPort(grids: readonly SheetGrid[]): MemoryPort {
         snapshots.push({ cell: w.cell, value: get(sheet, w.cell) });
         set(sheet, w.cell, w.value);
       }
-      return snapshots;
+      return { snapshots, changed: [] };
     },
     async restoreCells(sheet: string, snapshots: readonly CellSnapshot[]) {
       calls.push({ op: 'restoreCells', args: [sheet, snapshots] });
       for (const s of snapshots) set(sheet, s.cell, s.value);
+      return { changed: [] };
     },
     async clear(plan: ClearPlan) {
       calls.push({ op: 'clear', args: [plan] });

@@ -9,7 +9,7 @@ import type { SheetGrid } from '../domain/grid';
 import type { CellFix, CheckResult } from '../domain/result';
 import type { TargetSet } from '../domain/targetSet';
 import { readTargetSheet, TARGET_SHEET_NAME } from '../domain/targetSheet';
-import type { CellSnapshot, InteractivePort } from '../workbook/interactive';
+import { changedCellNote, type CellSnapshot, type InteractivePort } from '../workbook/interactive';
 import type { OutputPlan } from '../workbook/plan';
 import { clearPlanFor } from '../workbook/render/clearPlan';
 import { DATA_SHEET_NAME, targetSheetSpec, templatePlan } from '../workbook/render/templatePlan';
@@ -97,6 +97,8 @@ export async function createTemplate(
 export interface UndoEntry {
   readonly sheet: string;
   readonly snapshots: readonly CellSnapshot[];
+  /** Cells left alone because they changed after the check (A1, on `sheet`). */
+  readonly changed?: readonly string[];
 }
 
 /** Writes the fixes sheet by sheet; returns the snapshots (cells with formulas are skipped by the port). */
@@ -105,18 +107,28 @@ export async function applyFixes(port: InteractivePort, fixes: readonly CellFix[
   for (const f of fixes) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
   const undo: UndoEntry[] = [];
   for (const [sheet, list] of bySheet) {
-    const snapshots = await port.writeCells(
+    const { snapshots, changed } = await port.writeCells(
       sheet,
-      list.map((f) => ({ cell: f.cell, value: f.value })),
+      // The value the check read goes along: a cell changed since then is skipped, not overwritten.
+      list.map((f) => ({ cell: f.cell, value: f.value, ...(f.was !== undefined ? { expected: f.was } : {}) })),
     );
-    undo.push({ sheet, snapshots });
+    undo.push({ sheet, snapshots, changed });
   }
   return undo;
 }
 
-/** Puts back what applyFixes changed, last sheet first. */
-export async function undoFixes(port: InteractivePort, undo: readonly UndoEntry[]): Promise<void> {
-  for (const entry of [...undo].reverse()) await port.restoreCells(entry.sheet, entry.snapshots);
+/** Puts back what applyFixes changed, last sheet first; returns the cells skipped because they changed since. */
+export async function undoFixes(port: InteractivePort, undo: readonly UndoEntry[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const entry of [...undo].reverse()) changed.push(...changedNotes([{ ...entry, changed: (await port.restoreCells(entry.sheet, entry.snapshots)).changed }]));
+  return changed;
+}
+
+/** Vietnamese lines for the cells a fix or an undo left alone (the first 10, then how many more). */
+export function changedNotes(entries: readonly UndoEntry[]): string[] {
+  const cells = entries.flatMap((e) => e.changed ?? []);
+  const shown = cells.slice(0, 10).map(changedCellNote);
+  return cells.length > 10 ? [...shown, `và ${cells.length - 10} ô khác đã thay đổi — bỏ qua`] : shown;
 }
 
 /** Cells an undo list holds. */

@@ -11,6 +11,11 @@ export interface CellWrite {
   /** A1 address. */
   readonly cell: string;
   readonly value: string | number;
+  /**
+   * What the check read in the cell. When given, a cell that holds something else now (a sort, an
+   * inserted row, a co-author's edit since the check) is left alone and listed in `changed`.
+   */
+  readonly expected?: RawCell;
 }
 
 /** A cell as it was before a write, enough to put it back exactly. */
@@ -21,6 +26,26 @@ export interface CellSnapshot {
   readonly formula?: string;
   /** The cell's number format, restored with the value. */
   readonly numberFormat?: string;
+  /** What the write put in the cell: undo puts the cell back only while it still holds this. */
+  readonly written?: string | number;
+}
+
+/** What a write or an undo did. */
+export interface WriteOutcome {
+  /** The cells written, as they were before (for undo). */
+  readonly snapshots: readonly CellSnapshot[];
+  /** Cells left alone because they changed since the check (or since the fix, for undo), A1. */
+  readonly changed: readonly string[];
+}
+
+/**
+ * The line the pane shows for a cell that was left alone.
+ *
+ * @example
+ * changedCellNote('D12') // 'ô D12 đã thay đổi sau khi kiểm tra — bỏ qua'
+ */
+export function changedCellNote(cell: string): string {
+  return `ô ${cell} đã thay đổi sau khi kiểm tra — bỏ qua`;
 }
 
 export interface InteractivePort extends WorkbookPort {
@@ -28,11 +53,12 @@ export interface InteractivePort extends WorkbookPort {
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
    * Writes values into cells — as values, never as formulas — and returns what they held
-   * before, for undo. Cells holding a formula are left alone and not in the returned list.
+   * before, for undo. Cells holding a formula are left alone and not in the snapshots; cells whose
+   * content differs from `expected` are left alone and listed in `changed`.
    */
-  writeCells(sheet: string, writes: readonly CellWrite[]): Promise<CellSnapshot[]>;
-  /** Puts cells back as the snapshots say (undo of writeCells). */
-  restoreCells(sheet: string, snapshots: readonly CellSnapshot[]): Promise<void>;
+  writeCells(sheet: string, writes: readonly CellWrite[]): Promise<WriteOutcome>;
+  /** Puts cells back as the snapshots say (undo of writeCells); a cell no longer holding `written` is listed in `changed`. */
+  restoreCells(sheet: string, snapshots: readonly CellSnapshot[]): Promise<Pick<WriteOutcome, 'changed'>>;
   /** Removes the product's output; every other cell, format and sheet stays as it was. */
   clear(plan: ClearPlan): Promise<void>;
 }

@@ -93,7 +93,8 @@ describe('both adapters read, check and write a return the same way', () => {
   test('apply: the data sheet, Tổng hợp and Kiểm tra hold the same cells', () => {
     const a = runs[xlsx].output;
     const b = runs[office].output;
-    expect(Object.keys(b)).toEqual([DATA, NOTES, SUMMARY_SHEET_NAME, PROBLEMS_SHEET_NAME]);
+    // Further sheets of the plan (a unit list…) follow these; both adapters must write the same set.
+    expect(Object.keys(b).slice(0, 4)).toEqual([DATA, NOTES, SUMMARY_SHEET_NAME, PROBLEMS_SHEET_NAME]);
     expect(Object.keys(a)).toEqual(Object.keys(b));
     for (const name of Object.keys(a)) expect({ name, rows: b[name] }).toEqual({ name, rows: a[name] });
     // the status block is there: "Kết quả: …" headers from column Q on the header row
@@ -212,8 +213,11 @@ describe('Office adapter on the fake Excel: what only Excel has', () => {
 
     const summary = state.sheets[2];
     expect(summary.name).toBe(SUMMARY_SHEET_NAME);
-    expect(summary.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
-    expect(summary.merges).toEqual(expect.arrayContaining(['A1:C1', 'E1:G1']));
+    expect(summary.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: expect.any(Number) } });
+    // A whole number of pages from 1: 0 is not a documented value (PageLayoutZoomOptions).
+    expect(summary.page.zoom?.verticalFitToPages).toBeGreaterThanOrEqual(1);
+    // The table has 8 columns (A–H, Mã last): the motto block spans E–H.
+    expect(summary.merges).toEqual(expect.arrayContaining(['A1:C1', 'E1:H1']));
     expect(summary.colWidths.B).toBeGreaterThan(summary.colWidths.A);
     const problems = state.sheets[3];
     expect(problems.freeze).toEqual({ rows: 3, cols: 0 });
@@ -231,7 +235,7 @@ describe('Office adapter on the fake Excel: what only Excel has', () => {
     expect(fixes.length).toBeGreaterThan(1);
     const before = fake.workbookState();
     const writes = [...fixes.map((f) => ({ cell: f.cell, value: f.value })), { cell: 'Q2', value: 'không ghi đè công thức' }, { cell: 'P20', value: '=2+2' }];
-    const snapshots = await port.writeCells(DATA, writes);
+    const { snapshots } = await port.writeCells(DATA, writes);
     expect(snapshots.map((s) => s.cell)).toEqual([...fixes.map((f) => f.cell), 'P20']);
     const grid = fake.grid(DATA);
     for (const f of fixes) {
@@ -260,7 +264,7 @@ describe('Office adapter on the fake Excel: what only Excel has', () => {
     await port.apply(out.plan);
     const own = await findOwnSheets(port, await listSheets(port));
     const plan = clearPlanFor([...own.values()], await port.readSheet(DATA));
-    expect(plan.sheets).toEqual([SUMMARY_SHEET_NAME, PROBLEMS_SHEET_NAME]);
+    expect(plan.sheets.slice(0, 2)).toEqual([SUMMARY_SHEET_NAME, PROBLEMS_SHEET_NAME]);
     expect(plan.data?.cols.length).toBe(out.plan.data!.colWidths.length);
     await port.clear(plan);
     expect(fake.workbookState().sheets).toEqual(before.sheets);
@@ -278,9 +282,10 @@ describe('Office adapter on the fake Excel: what only Excel has', () => {
     const out = await runCheck(port, { targetSet: SET, today: TODAY });
     if (!out.ok) throw new Error(out.error.message);
     await port.apply(out.plan);
-    // sheetNames 1, readSheet 2, apply: 1 look-up + 1 write
-    expect(fake.stats.syncs).toBe(5);
-    expect(port.lastStats().syncs).toBe(5);
+    // sheetNames 1, readSheet 2, apply: 1 look-up (sheets, markers, protection, document mode),
+    // 1 second look (used ranges, our chart, tables — still before any write), 1 write
+    expect(fake.stats.syncs).toBe(6);
+    expect(port.lastStats().syncs).toBe(6);
   });
 });
 
@@ -296,16 +301,16 @@ describe("both adapters: a user's sheet named like the product's is never taken 
       const { port } = await s.make(seed());
       const first = await runCheck(port, { targetSet: SET, today: TODAY });
       if (!first.ok) throw new Error(first.error.message);
-      expect(first.plan.sheets.map((x) => x.name)).toEqual(['Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
+      expect(first.plan.sheets.map((x) => x.name).slice(0, 2)).toEqual(['Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
       expect(first.notices.join(' ')).toContain('"TỔNG HỢP"');
       await port.apply(first.plan);
       const again = await runCheck(port, { targetSet: SET, today: TODAY });
       if (!again.ok) throw new Error(again.error.message);
-      expect(again.plan.sheets.map((x) => x.name)).toEqual(['Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
+      expect(again.plan.sheets.map((x) => x.name).slice(0, 2)).toEqual(['Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
       expect(again.notices).toEqual([]);
       await port.apply(again.plan);
       const grids = await allGrids(port);
-      expect(Object.keys(grids)).toEqual(['TỔNG HỢP', DATA, NOTES, 'Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
+      expect(Object.keys(grids).slice(0, 5)).toEqual(['TỔNG HỢP', DATA, NOTES, 'Tổng hợp (2)', PROBLEMS_SHEET_NAME]);
       expect(grids['TỔNG HỢP']).toEqual([['Bảng của tôi'], [null, 42]]);
     });
   }
@@ -323,9 +328,9 @@ describe("both adapters: a user's sheet named like the product's is never taken 
     expect(infos.find((i) => i.name === 'Báo cáo họp')?.mark).toBe('summary');
     const again = await runCheck(port, { targetSet: SET, today: TODAY });
     if (!again.ok) throw new Error(again.error.message);
-    expect(again.plan.sheets.map((x) => x.name)).toEqual(['Báo cáo họp', PROBLEMS_SHEET_NAME]);
+    expect(again.plan.sheets.map((x) => x.name).slice(0, 2)).toEqual(['Báo cáo họp', PROBLEMS_SHEET_NAME]);
     await port.apply(again.plan);
-    expect(await port.sheetNames()).toEqual(['TỔNG HỢP', DATA, NOTES, 'Báo cáo họp', PROBLEMS_SHEET_NAME]);
+    expect((await port.sheetNames()).slice(0, 5)).toEqual(['TỔNG HỢP', DATA, NOTES, 'Báo cáo họp', PROBLEMS_SHEET_NAME]);
   });
 });
 

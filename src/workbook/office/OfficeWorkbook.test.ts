@@ -131,7 +131,7 @@ describe('apply', () => {
     expect(cells.E1).toBeUndefined();
   });
 
-  test('formats go by style in batches (RangeAreas), never cell by cell; 2 syncs', async () => {
+  test('formats go by style in batches (RangeAreas), never cell by cell; 3 syncs', async () => {
     const { fake, port } = setup([dataSheet(2000)]);
     const getRange = jest.spyOn(FakeWorksheet.prototype, 'getRange');
     const getRanges = jest.spyOn(FakeWorksheet.prototype, 'getRanges');
@@ -144,7 +144,8 @@ describe('apply', () => {
       getRange.mockRestore();
       getRanges.mockRestore();
     }
-    expect(fake.stats.syncs).toBe(2);
+    // The look-up (sheets, protection, mode), the second look (used range, tables), one write.
+    expect(fake.stats.syncs).toBe(3);
     const cells = fake.workbookState().sheets[0].cells;
     expect(cells.D1.format).toMatchObject({ fill: '#DDEBF7', font: { bold: true }, wrapText: true });
     const plan = statusPlan(2000);
@@ -196,7 +197,7 @@ describe('apply', () => {
   test('writes are packed under the budget: a smaller budget, more syncs, each request under it', async () => {
     const roomy = setup([dataSheet(4000)]);
     await roomy.port.apply(statusPlan(4000, 6));
-    expect(roomy.fake.stats.syncs).toBe(2);
+    expect(roomy.fake.stats.syncs).toBe(3);
     const { fake, port } = setup([dataSheet(4000)], { limitBytes: 150_000 }, { maxPayloadBytes: 100_000 });
     await port.apply(statusPlan(4000, 6));
     expect(fake.stats.syncs).toBeGreaterThan(4);
@@ -323,17 +324,18 @@ describe('interactive', () => {
   });
 
   test('writeCells: one sync to read, one to write; formulas skipped; text stays text in the cell’s own format', async () => {
-    const snaps = await port.writeCells(DATA, [
+    const { snapshots: snaps, changed } = await port.writeCells(DATA, [
       { cell: 'A1', value: 'Có' },
       { cell: 'B1', value: 12 },
       { cell: 'C1', value: 'không' },
       { cell: 'D1', value: '=SUM(A1)' },
     ]);
     expect(fake.stats.syncs).toBe(2);
+    expect(changed).toEqual([]);
     expect(snaps).toEqual([
-      { cell: 'A1', value: 'Có ', numberFormat: 'General' },
-      { cell: 'B1', value: '12', numberFormat: '@' },
-      { cell: 'D1', value: 'x', numberFormat: '0.00' },
+      { cell: 'A1', value: 'Có ', numberFormat: 'General', written: 'Có' },
+      { cell: 'B1', value: '12', numberFormat: '@', written: 12 },
+      { cell: 'D1', value: 'x', numberFormat: '0.00', written: '=SUM(A1)' },
     ]);
     const cells = fake.workbookState().sheets[0].cells;
     expect(cells.A1).toMatchObject({ value: 'Có', type: 'String', numberFormat: 'General' });
@@ -344,15 +346,15 @@ describe('interactive', () => {
   });
 
   test('a text that starts with "=" is not taken for a formula', async () => {
-    const snaps = await port.writeCells(DATA, [{ cell: 'E2', value: 'đã sửa' }]);
-    expect(snaps).toEqual([{ cell: 'E2', value: '=trông như công thức', numberFormat: '@' }]);
+    const { snapshots: snaps } = await port.writeCells(DATA, [{ cell: 'E2', value: 'đã sửa' }]);
+    expect(snaps).toEqual([{ cell: 'E2', value: '=trông như công thức', numberFormat: '@', written: 'đã sửa' }]);
     await port.restoreCells(DATA, snaps);
     expect(fake.workbookState().sheets[0].cells.E2).toMatchObject({ value: '=trông như công thức', type: 'String', numberFormat: '@' });
   });
 
   test('restoreCells puts values and number formats back exactly, also errors and blanks', async () => {
     const before = fake.workbookState();
-    const snaps = await port.writeCells(DATA, [
+    const { snapshots: snaps } = await port.writeCells(DATA, [
       { cell: 'A1', value: 'Có' },
       { cell: 'B1', value: 12 },
       { cell: 'D1', value: 'y' },
@@ -368,7 +370,7 @@ describe('interactive', () => {
   });
 
   test('nothing to write: no round trip', async () => {
-    expect(await port.writeCells(DATA, [])).toEqual([]);
+    expect(await port.writeCells(DATA, [])).toEqual({ snapshots: [], changed: [] });
     await port.restoreCells(DATA, []);
     expect(fake.stats.syncs).toBe(0);
   });

@@ -14,7 +14,7 @@
  *   the value — so `=1+1`, `+84…`, `-5`, `@SUM(A1)` typed by a user stay text.
  */
 import { a1, columnIndex, columnLetters, isCellError, type CellRange, type RawCell, type SheetGrid } from '../../domain/grid';
-import type { CellSnapshot, CellWrite, InteractivePort } from '../interactive';
+import type { CellSnapshot, CellWrite, InteractivePort, WriteOutcome } from '../interactive';
 import { patchRows } from '../patchRows';
 import type { CellSpec, ClearPlan, DataSheetPatch, OutputPlan, SheetSpec } from '../plan';
 import { markName, readMark, type OwnSheetKind } from '../ownSheets';
@@ -34,6 +34,8 @@ import {
   runs,
 } from './addresses';
 import { OfficeAdapterError } from './errors';
+import { refuseIfBlocked } from './preflight';
+import { buildWrites, type CellPut, type Op } from './requestBuilder';
 import { applyStyle, styleCost } from './formats';
 import { isExcelApiSupported } from './requirements';
 import { cost, jsonBytes, Tally, type OfficeStats } from './stats';
@@ -83,8 +85,6 @@ const MAX_CELL_TEXT = 32767;
  * short text plus a type name. The guess is corrected from each chunk actually read.
  */
 const READ_BYTES_PER_CELL = 24;
-/** Rows between two written rows that start a new chunk instead of writing nulls across them. */
-const MAX_GAP_ROWS = 20;
 
 type Value = string | number | boolean | null;
 
@@ -94,11 +94,6 @@ interface Target {
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
 }
 
-/** One piece of work: commands queued together, with their estimated request size. */
-interface Op {
-  readonly bytes: number;
-  readonly queue: () => void;
-}
 
 /** Sheet names compare as Excel compares them: case-insensitively. */
 const sheetKey = (name: string): string => name.normalize('NFC').toLowerCase();
@@ -175,16 +170,62 @@ function isPayloadError(e: unknown): boolean {
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
 
+/** Name of the product's chart on `Tổng hợp`: the only chart a re-run deletes. */
+const CHART_NAME = 'ChiTieuCDCS';
 
-/** One row of a values block: the values and their number formats. */
-interface BlockRow {
+/** A used range as 0-based row/column indexes and sizes. */
+interface Box {
   readonly row: number;
-  readonly values: Value[];
-  readonly formats: (string | null)[];
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
 }
 
-/** Name of the product's chart on `Tổng hợp`. */
-const CHART_NAME = 'ChiTieuCDCS';
+const boxOf = (r: Excel.Range): Box | undefined =>
+  r.isNullObject ? undefined : { row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
+
+/** What the first sync of a write learns: sheets, markers, protection, document mode. */
+interface BookState {
+  readonly names: string[];
+  readonly visibility: string[];
+  readonly marks: Map<string, OwnSheetKind>;
+  readonly markNames: Set<string>;
+  readonly protectedSheets: Set<string>;
+  readonly readOnly: boolean;
+  readonly structureProtected: boolean;
+}
+
+/**
+ * Worksheet proxies for the request being built. A proxy belongs to the request that creates it:
+ * when a request fails, its objects do not exist in Excel, so every request starts afresh.
+ */
+class SheetProxies {
+  private readonly map = new Map<string, Excel.Worksheet>();
+  constructor(private readonly ctx: Excel.RequestContext) {}
+  get(name: string): Excel.Worksheet {
+    let ws = this.map.get(sheetKey(name));
+    if (!ws) this.map.set(sheetKey(name), (ws = this.ctx.workbook.worksheets.getItem(name)));
+    return ws;
+  }
+  reset(): void {
+    this.map.clear();
+  }
+}
+
+/** Same cell content: what the check read against what the cell holds now. */
+function sameRaw(a: RawCell, b: RawCell): boolean {
+  if (isCellError(a) || isCellError(b)) return isCellError(a) && isCellError(b) && a.error === b.error;
+  return a === b || ((a === null || a === '') && (b === null || b === ''));
+}
+
+/**
+ * Rows of one height together; the page count used as "tall" when fitting one page wide. Excel
+ * documents no "automatic" value for `verticalFitToPages` (PageLayoutZoomOptions: "Number of pages
+ * to fit vertically"), so the adapter gives a count that never binds: one page per 10 rows.
+ */
+function pagesTall(rows: number): number {
+  return Math.min(32767, Math.max(1, Math.ceil(rows / 10)));
+}
 
 class OfficeAdapter implements InteractivePort {
   private readonly tally = new Tally();
@@ -227,7 +268,7 @@ class OfficeAdapter implements InteractivePort {
    */
   async sheetInfos(): Promise<SheetInfo[]> {
     return this.run(async (ctx) => {
-      const { names, visibility, marks } = await this.sheetsIn(ctx);
+      const { names, visibility, marks } = await this.bookState(ctx);
       return names.map((name, i) => {
         const mark = marks.get(sheetKey(name));
         return { name, hidden: visibility[i] !== 'Visible', ...(mark ? { mark } : {}) };
@@ -271,9 +312,10 @@ class OfficeAdapter implements InteractivePort {
       while (done < rowCount) {
         let n = Math.max(1, Math.min(rowCount - done, Math.floor(this.maxBytes / (cols * perCell))));
         for (;;) {
-          const chunk = sheet.getRangeByIndexes(top + done, left, n, cols);
+          // A new worksheet object per request: one made in a refused request does not exist.
+          const chunk = ctx.workbook.worksheets.getItem(sheetName).getRangeByIndexes(top + done, left, n, cols);
           chunk.load('values,valueTypes');
-          this.tally.queued(cost(1, 1));
+          this.tally.queued(cost(2, 1));
           let bytes = 0;
           try {
             await this.tally.sync(ctx, () => (bytes = jsonBytes(chunk.values) + jsonBytes(chunk.valueTypes)));
@@ -311,28 +353,29 @@ class OfficeAdapter implements InteractivePort {
   }
 
   /**
-   * The workbook's sheets (names, visibility) and the product's markers on them, in one sync (the
-   * first of apply and clear). Markers are workbook-scoped names (`Workbook.names`, ExcelApi 1.1;
-   * `NamedItem.formula`, 1.7) whose reference Excel keeps pointing at the sheet through a rename.
+   * The first sync of every call: the workbook's sheets (names, visibility, protection), the
+   * product's markers, the document mode and the structure protection. Markers are
+   * workbook-scoped names (`Workbook.names`, ExcelApi 1.1; `NamedItem.formula`, 1.7) whose reference
+   * Excel keeps pointing at the sheet through a rename. Protection: `Worksheet.protection.protected`
+   * (1.2), `Workbook.protection.protected` (1.7), `Workbook.readOnly` (1.8) — all within the 1.9 the
+   * add-in requires — loaded here so that a run refuses before writing anything (preflight.ts).
    */
-  private async sheetsIn(ctx: Excel.RequestContext): Promise<{
-    names: string[];
-    visibility: string[];
-    marks: Map<string, OwnSheetKind>;
-    markNames: Set<string>;
-  }> {
+  private async bookState(ctx: Excel.RequestContext): Promise<BookState> {
     const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name,items/visibility');
+    sheets.load('items/name,items/visibility,items/protection/protected');
     const defined = ctx.workbook.names;
     defined.load('items/name,items/formula');
-    this.tally.queued(cost(0, 2));
+    ctx.workbook.load('readOnly,protection/protected');
+    this.tally.queued(cost(0, 3));
     let names: string[] = [];
     let visibility: string[] = [];
     const marks = new Map<string, OwnSheetKind>();
     const markNames = new Set<string>();
+    const protectedSheets = new Set<string>();
     await this.tally.sync(ctx, () => {
       names = sheets.items.map((s) => s.name);
       visibility = sheets.items.map((s) => String(s.visibility));
+      sheets.items.forEach((s) => s.protection.protected && protectedSheets.add(sheetKey(s.name)));
       const items = defined.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') }));
       for (const item of items) {
         const mark = readMark(item.name, item.formula);
@@ -340,63 +383,99 @@ class OfficeAdapter implements InteractivePort {
         markNames.add(item.name);
         marks.set(sheetKey(mark.sheet), mark.kind);
       }
-      return jsonBytes([names, visibility, items]);
+      return jsonBytes([names, visibility, items]) + 40;
     });
-    return { names, visibility, marks, markNames };
+    return {
+      names,
+      visibility,
+      marks,
+      markNames,
+      protectedSheets,
+      readOnly: ctx.workbook.readOnly,
+      structureProtected: ctx.workbook.protection.protected,
+    };
+  }
+
+  /** Refuses, having written nothing, when the document mode or a protection stops the run. */
+  private refuse(state: BookState, targets: readonly string[], structureChanges: readonly string[]): void {
+    refuseIfBlocked(
+      {
+        readOnly: state.readOnly,
+        structureProtected: state.structureProtected,
+        protectedSheets: [...new Set(targets)].filter((n) => state.protectedSheets.has(sheetKey(n))),
+      },
+      { structureChanges },
+    );
   }
 
   async apply(plan: OutputPlan): Promise<void> {
     await this.run(async (ctx) => {
       const label = 'Đang ghi kết quả…';
       this.progress(0, label);
-      const { names, markNames } = await this.sheetsIn(ctx);
-      const existing = new Map(names.map((n) => [sheetKey(n), n]));
+      const state = await this.bookState(ctx);
+      const existing = new Map(state.names.map((n) => [sheetKey(n), n]));
+      const dataName = plan.data ? existing.get(sheetKey(plan.data.sheet)) : undefined;
+      if (plan.data && dataName === undefined) {
+        throw new OfficeAdapterError('no_such_sheet', `Không còn sheet "${plan.data.sheet}" trong tệp (có thể vừa bị đổi tên hoặc xóa). Hãy kiểm tra lại rồi chạy lại.`);
+      }
+      // Each spec: the sheet it replaces (by its real name), or none (a new sheet).
+      const seen = new Set<string>();
+      const specs = plan.sheets.map((spec) => {
+        const key = sheetKey(spec.name);
+        const actual = seen.has(key) ? spec.name : existing.get(key);
+        seen.add(key);
+        return { spec, actual };
+      });
+      const structureChanges = specs.filter((s) => s.actual === undefined || s.actual !== s.spec.name).map((s) => s.spec.name);
+      const replaced = specs.filter((s) => s.actual !== undefined).map((s) => s.actual!);
+      this.refuse(state, [...(dataName !== undefined ? [dataName] : []), ...replaced], structureChanges);
+
+      // Second look, still before any write: the used ranges of the sheets emptied in place and of
+      // the data sheet (clears stay inside them), our chart by its name, the data sheet's tables.
+      const used = new Map<string, Excel.Range>();
+      const charts = new Map<string, Excel.Chart>();
+      for (const { spec, actual } of specs) {
+        if (actual === undefined || used.has(sheetKey(actual))) continue;
+        const ws = ctx.workbook.worksheets.getItem(actual);
+        used.set(sheetKey(actual), ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount'));
+        if (spec.kind) charts.set(sheetKey(actual), ws.charts.getItemOrNullObject(CHART_NAME));
+      }
+      let dataUsed: Excel.Range | undefined;
+      let tables: Excel.TableCollection | undefined;
+      if (dataName !== undefined) {
+        const ws = ctx.workbook.worksheets.getItem(dataName);
+        dataUsed = ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount');
+        tables = ws.tables.load('items/name');
+      }
+      if (used.size || dataUsed) {
+        this.tally.queued(cost(4 * used.size + 4, 2 * used.size + 2));
+        await this.tally.sync(ctx, () => 100 * (used.size + charts.size + 2));
+      }
+      let tableBoxes: Box[] = [];
+      if (tables && tables.items.length) {
+        const ranges = tables.items.map((t) => t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'));
+        this.tally.queued(cost(2 * ranges.length, ranges.length));
+        await this.tally.sync(ctx, () => 100 * ranges.length);
+        tableBoxes = ranges.map((r) => boxOf(r)!).filter(Boolean);
+      }
 
       const ops: Op[] = [];
       const rangeAreas = this.supports('1.9');
-      // One worksheet object per sheet for the whole apply: objects stay valid across the syncs
-      // of one batch, and each new object costs request bytes.
-      const proxies = new Map<string, Excel.Worksheet>();
-      const proxy = (name: string) => (): Excel.Worksheet => {
-        let ws = proxies.get(sheetKey(name));
-        if (!ws) proxies.set(sheetKey(name), (ws = ctx.workbook.worksheets.getItem(name)));
-        return ws;
-      };
-      if (plan.data) {
-        const actual = existing.get(sheetKey(plan.data.sheet));
-        if (actual === undefined) {
-          throw new OfficeAdapterError('no_such_sheet', `Không còn sheet "${plan.data.sheet}" trong tệp (có thể vừa bị đổi tên hoặc xóa). Hãy kiểm tra lại rồi chạy lại.`);
-        }
-        this.dataOps(ops, proxy(actual), plan.data, rangeAreas);
+      const json = this.supports('1.16');
+      const proxies = new SheetProxies(ctx);
+      if (plan.data && dataName !== undefined) {
+        const ws = (): Excel.Worksheet => proxies.get(dataName);
+        this.dataOps(ops, ws, besideTables(plan.data, tableBoxes), rangeAreas, json, dataUsed ? boxOf(dataUsed) : undefined);
       }
-      const added = new Set<string>();
-      for (const spec of plan.sheets) {
-        const key = sheetKey(spec.name);
-        const actual = existing.get(key) ?? (added.has(key) ? spec.name : undefined);
-        const ws = proxy(spec.name);
-        // A sheet with a chart from an earlier run is replaced by a fresh one at the same place:
-        // clearing cells leaves charts behind, and finding them would cost a round trip.
-        const replace = actual !== undefined && spec.chart !== undefined;
-        const position = actual !== undefined ? names.indexOf(actual) : -1;
-        const create =
-          actual === undefined
-            ? () => {
-                proxies.set(key, ctx.workbook.worksheets.add(spec.name));
-              }
-            : replace
-              ? () => {
-                  const fresh = ctx.workbook.worksheets.add();
-                  ctx.workbook.worksheets.getItem(actual).delete();
-                  fresh.name = spec.name;
-                  fresh.position = position;
-                  proxies.set(key, fresh);
-                }
-              : undefined;
-        this.sheetOps(ops, ws, spec, replace ? undefined : actual, create, rangeAreas);
-        added.add(key);
-        if (spec.kind) this.markOps(ops, ctx, ws, markName(spec.kind), markNames);
+      for (const { spec, actual } of specs) {
+        const ws = (): Excel.Worksheet => proxies.get(spec.name);
+        const create = actual === undefined ? () => void ctx.workbook.worksheets.add(spec.name) : undefined;
+        const box = actual !== undefined ? used.get(sheetKey(actual)) : undefined;
+        const chart = actual !== undefined ? charts.get(sheetKey(actual)) : undefined;
+        this.sheetOps(ops, ws, spec, actual, create, rangeAreas, json, box ? boxOf(box) : undefined, chart && !chart.isNullObject);
+        if (spec.kind) this.markOps(ops, ctx, ws, markName(spec.kind), state.markNames);
       }
-      await this.runOps(ctx, ops, label);
+      await this.runOps(ctx, ops, label, () => proxies.reset());
     });
   }
 
@@ -410,119 +489,176 @@ class OfficeAdapter implements InteractivePort {
     });
   }
 
-  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<CellSnapshot[]> {
-    if (writes.length === 0) return [];
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      const ranges = writes.map((w) => {
-        const r = ws.getRange(w.cell);
-        r.load('values,valueTypes,formulas,numberFormat');
-        return r;
-      });
-      this.tally.queued(cost(1 + writes.length, writes.length));
-      await this.tally.sync(ctx, () => ranges.reduce((n, r) => n + jsonBytes([r.values, r.valueTypes, r.formulas, r.numberFormat]), 0));
+  /**
+   * Reads the cells to be written (values, types, formulas, number formats) in rectangles, with the
+   * document mode and the sheet's protection in the same first sync.
+   */
+  private async readCells(
+    ctx: Excel.RequestContext,
+    sheet: string,
+    cells: readonly { readonly cell: string }[],
+  ): Promise<Map<string, { value: RawCell; formula: unknown; numberFormat: string }>> {
+    const ws = ctx.workbook.worksheets.getItem(sheet);
+    ws.load('name,protection/protected');
+    ctx.workbook.load('readOnly');
+    const positions = cells.map((c) => parseRect(c.cell)).filter((r): r is Rect => !!r);
+    // Bands of rows and spans of columns, each read whole (a few blanks between fixes cost less than a range per cell).
+    const groups = readGroups(positions, Math.floor(this.maxBytes / 4));
+    const loaded = groups.map((g) => {
+      const r = ws.getRangeByIndexes(g.r1 - 1, g.c1, g.r2 - g.r1 + 1, g.c2 - g.c1 + 1);
+      r.load('values,valueTypes,formulas,numberFormat');
+      return { g, r };
+    });
+    const out = new Map<string, { value: RawCell; formula: unknown; numberFormat: string }>();
+    // One sync holds every read; an estimate over the budget splits them across syncs.
+    this.tally.queued(cost(1 + loaded.length, 2 + loaded.length));
+    await this.tally.sync(ctx, () => loaded.reduce((n, { r }) => n + jsonBytes([r.values, r.valueTypes, r.formulas, r.numberFormat]), 0));
+    if (ctx.workbook.readOnly || ws.protection.protected) {
+      refuseIfBlocked({ readOnly: ctx.workbook.readOnly, structureProtected: false, protectedSheets: ws.protection.protected ? [ws.name] : [] }, { structureChanges: [] });
+    }
+    for (const { g, r } of loaded) {
+      for (let i = 0; i < g.r2 - g.r1 + 1; i++) {
+        for (let j = 0; j < g.c2 - g.c1 + 1; j++) {
+          out.set(a1(g.r1 + i, g.c1 + j), {
+            value: rawCell(r.values[i][j], (r.valueTypes as string[][])[i][j]),
+            formula: r.formulas[i][j],
+            numberFormat: String(r.numberFormat[i][j] ?? 'General'),
+          });
+        }
+      }
+    }
+    return out;
+  }
 
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<WriteOutcome> {
+    if (writes.length === 0) return { snapshots: [], changed: [] };
+    return this.run(async (ctx) => {
+      const label = 'Đang sửa ô…';
+      const current = await this.readCells(ctx, sheet, writes);
       const snapshots: CellSnapshot[] = [];
-      writes.forEach((w, i) => {
-        const r = ranges[i];
-        const formula = r.formulas[0][0];
-        const value = r.values[0][0];
+      const changed: string[] = [];
+      const puts: CellPut[] = [];
+      for (const w of writes) {
+        const now = current.get(normalCell(w.cell));
+        const rect = parseRect(w.cell);
+        if (!now || !rect) continue;
         // A formula is the user's work: a fix never replaces it. (`formulas` returns a constant
         // as it is, so a text that starts with "=" reads the same in both; a formula does not.)
-        if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) return;
-        const numberFormat = String(r.numberFormat[0][0] ?? 'General');
-        snapshots.push({ cell: w.cell, value: rawCell(value, r.valueTypes[0][0]), numberFormat });
-        if (typeof w.value === 'string') {
-          // Text goes in as text (format `@` first), then the cell gets its own format back:
-          // changing a format does not re-read the content, so the text stays text.
-          r.numberFormat = [['@']];
-          r.values = [[w.value]];
-          if (numberFormat !== '@') r.numberFormat = [[numberFormat]];
-        } else {
-          // "Number text → number": a text-formatted cell would turn the number back into text.
-          if (numberFormat === '@') r.numberFormat = [['General']];
-          r.values = [[w.value]];
+        if (typeof now.formula === 'string' && now.formula.startsWith('=') && now.formula !== now.value) continue;
+        // Sorted, moved or edited since the check: not the cell the fix was made for.
+        if (w.expected !== undefined && !sameRaw(now.value, w.expected)) {
+          changed.push(w.cell);
+          continue;
         }
-        this.tally.queued(cost(0, 3, 2 * jsonBytes(numberFormat) + jsonBytes(w.value)));
-      });
-      if (snapshots.length) await this.tally.sync(ctx);
-      return snapshots;
+        snapshots.push({ cell: w.cell, value: now.value, numberFormat: now.numberFormat, written: w.value });
+        puts.push(
+          typeof w.value === 'string'
+            ? // Text goes in as text, and the cell keeps its own number format.
+              { row: rect.r1, col: rect.c1, text: w.value, fromFormat: now.numberFormat, numberFormat: now.numberFormat === '@' ? undefined : now.numberFormat }
+            : // "Number text → number": a text-formatted cell gets General first.
+              { row: rect.r1, col: rect.c1, value: w.value, fromFormat: now.numberFormat, ...(now.numberFormat === '@' ? { numberFormat: 'General' } : {}) },
+        );
+      }
+      await this.writePuts(ctx, sheet, puts, label);
+      return { snapshots, changed };
     });
   }
 
-  async restoreCells(sheet: string, snapshots: readonly CellSnapshot[]): Promise<void> {
-    if (snapshots.length === 0) return;
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+  async restoreCells(sheet: string, snapshots: readonly CellSnapshot[]): Promise<{ changed: string[] }> {
+    if (snapshots.length === 0) return { changed: [] };
+    return this.run(async (ctx) => {
+      const label = 'Đang hoàn tác…';
+      const current = await this.readCells(ctx, sheet, snapshots);
+      const changed: string[] = [];
+      const puts: CellPut[] = [];
       for (const s of snapshots) {
-        const r = ws.getRange(s.cell);
-        const numberFormat = s.numberFormat ?? 'General';
-        if (s.formula !== undefined) {
-          r.numberFormat = [[numberFormat === '@' ? 'General' : numberFormat]];
-          r.formulas = [[s.formula]];
-        } else if (s.value === null) {
-          r.clear('Contents');
-        } else {
-          // Text is put back as text, anything else (numbers, booleans, error values such as
-          // #N/A) is read by Excel as typed; then the cell's own format returns.
-          r.numberFormat = [[typeof s.value === 'string' ? '@' : 'General']];
-          r.values = [[isCellError(s.value) ? s.value.error : s.value]];
+        const now = current.get(normalCell(s.cell));
+        const rect = parseRect(s.cell);
+        if (!now || !rect) continue;
+        // Changed again after the fix (by the user, a co-author): undo would destroy that edit.
+        if (s.written !== undefined && !sameRaw(now.value, s.written)) {
+          changed.push(s.cell);
+          continue;
         }
-        r.numberFormat = [[numberFormat]];
-        this.tally.queued(cost(1, 3, jsonBytes(s)));
+        const numberFormat = s.numberFormat ?? 'General';
+        const at = { row: rect.r1, col: rect.c1, fromFormat: now.numberFormat, numberFormat };
+        if (s.formula !== undefined) puts.push({ ...at, formula: s.formula });
+        else if (s.value === null) puts.push({ ...at, value: '' });
+        else if (typeof s.value === 'string') puts.push({ ...at, text: s.value });
+        // Numbers, booleans and error values (#N/A) are read by Excel as typed.
+        else puts.push({ ...at, value: isCellError(s.value) ? s.value.error : s.value, fromFormat: '@' });
       }
-      await this.tally.sync(ctx);
+      await this.writePuts(ctx, sheet, puts, label);
+      return { changed };
     });
+  }
+
+  /** Cell writes through the request builder, in as few syncs as the budget allows. */
+  private async writePuts(ctx: Excel.RequestContext, sheet: string, puts: readonly CellPut[], label: string): Promise<void> {
+    if (puts.length === 0) return;
+    const proxies = new SheetProxies(ctx);
+    const ops = buildWrites(puts, (r, c, h, w) => proxies.get(sheet).getRangeByIndexes(r, c, h, w), {
+      budget: this.maxBytes / 4,
+      json: this.supports('1.16'),
+    });
+    await this.runOps(ctx, ops, label, () => proxies.reset());
   }
 
   async clear(plan: ClearPlan): Promise<void> {
     await this.run(async (ctx) => {
       const label = 'Đang xóa kết quả…';
       this.progress(0, label);
-      const { names, markNames } = await this.sheetsIn(ctx);
-      const existing = new Map(names.map((n) => [sheetKey(n), n]));
-      let queued = false;
-      // The markers go with the product's sheets (a deleted sheet leaves its name as #REF!).
-      if (plan.sheets.length) {
-        for (const mark of markNames) {
-          ctx.workbook.names.getItem(mark).delete();
-          this.tally.queued(cost(1, 1));
-          queued = true;
-        }
-      }
-      for (const name of plan.sheets) {
-        const actual = existing.get(sheetKey(name));
-        if (actual === undefined) continue;
-        ctx.workbook.worksheets.getItem(actual).delete();
-        existing.delete(sheetKey(name));
-        this.tally.queued(cost(1, 1));
-        queued = true;
-      }
+      const state = await this.bookState(ctx);
+      const existing = new Map(state.names.map((n) => [sheetKey(n), n]));
+      const doomed = plan.sheets.map((n) => existing.get(sheetKey(n))).filter((n): n is string => n !== undefined);
       const data = plan.data;
       const dataName = data ? existing.get(sheetKey(data.sheet)) : undefined;
+      this.refuse(state, dataName !== undefined ? [dataName] : [], doomed);
+      const ops: Op[] = [];
+      const proxies = new SheetProxies(ctx);
+      // The markers go with the product's sheets (a deleted sheet leaves its name as #REF!).
+      if (plan.sheets.length) {
+        for (const mark of state.markNames) ops.push({ bytes: cost(1, 1), queue: () => ctx.workbook.names.getItem(mark).delete() });
+      }
+      // "Xóa kết quả" asks to remove the product's sheets: they are deleted (Excel cannot undo it).
+      for (const name of doomed) ops.push({ bytes: cost(1, 1), queue: () => proxies.get(name).delete() });
       if (data && dataName !== undefined) {
         const ws = ctx.workbook.worksheets.getItem(dataName);
+        const usedRange = ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount');
+        this.tally.queued(cost(2, 1));
+        await this.tally.sync(ctx, () => 100);
+        const box = boxOf(usedRange);
         const fromRow = Math.max(1, Math.floor(data.fromRow));
+        // Only inside the used range: never a clear down to row 1,048,576.
+        const toRow = Math.min(box ? box.row + box.rows : 0, Math.floor(data.toRow ?? MAX_ROWS));
         for (const [c1, c2] of runs([...new Set(data.cols)].filter((c) => c >= 0).sort((a, b) => a - b))) {
-          const toRow = Math.min(MAX_ROWS, Math.max(fromRow, Math.floor(data.toRow ?? MAX_ROWS)));
-          const r = ws.getRange(`${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${toRow}`);
-          r.clear('Contents');
-          r.clear('Formats');
+          if (toRow >= fromRow) {
+            const address = `${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${toRow}`;
+            ops.push({
+              bytes: cost(1, 2),
+              queue: () => {
+                const r = proxies.get(dataName).getRange(address);
+                r.clear('Contents');
+                r.clear('Formats');
+              },
+            });
+          }
           // The columns were ours (apply set their widths): give them the sheet's standard width.
-          ws.getRange(colsAddress(c1, c2)).format.useStandardWidth = true;
-          this.tally.queued(cost(4, 3));
-          queued = true;
+          ops.push({ bytes: cost(3, 1), queue: () => void (proxies.get(dataName).getRange(colsAddress(c1, c2)).format.useStandardWidth = true) });
         }
       }
-      if (queued) await this.tally.sync(ctx);
+      await this.runOps(ctx, ops, label, () => proxies.reset());
       this.progress(1, label);
     });
   }
 
   // ---- writing ----
 
-  /** Packs the operations into syncs under the payload budget and sends them in order. */
-  private async runOps(ctx: Excel.RequestContext, ops: readonly Op[], label: string): Promise<void> {
+  /**
+   * Packs the operations into syncs under the payload budget and sends them in order. `fresh` is
+   * called before each request is built: objects of a refused request do not exist in Excel.
+   */
+  private async runOps(ctx: Excel.RequestContext, ops: readonly Op[], label: string, fresh: () => void): Promise<void> {
     const groups: Op[][] = [];
     let current: Op[] = [];
     let bytes = 0;
@@ -537,16 +673,17 @@ class OfficeAdapter implements InteractivePort {
     }
     if (current.length) groups.push(current);
     for (let i = 0; i < groups.length; i++) {
-      await this.send(ctx, groups[i]);
+      await this.send(ctx, groups[i], fresh);
       this.progress((i + 1) / groups.length, label);
     }
   }
 
   /**
    * One group in one sync. If Excel still finds the request too big (our estimate missed), it
-   * rejects it before running any of it, so the group is sent again in two halves.
+   * rejects it before running any of it, so the group is sent again in two halves, with new objects.
    */
-  private async send(ctx: Excel.RequestContext, group: readonly Op[]): Promise<void> {
+  private async send(ctx: Excel.RequestContext, group: readonly Op[], fresh: () => void): Promise<void> {
+    fresh();
     for (const op of group) {
       op.queue();
       this.tally.queued(op.bytes);
@@ -556,8 +693,8 @@ class OfficeAdapter implements InteractivePort {
     } catch (e) {
       if (!isPayloadError(e) || group.length < 2) throw e;
       const half = Math.ceil(group.length / 2);
-      await this.send(ctx, group.slice(0, half));
-      await this.send(ctx, group.slice(half));
+      await this.send(ctx, group.slice(0, half), fresh);
+      await this.send(ctx, group.slice(half), fresh);
     }
   }
 
@@ -593,56 +730,16 @@ class OfficeAdapter implements InteractivePort {
     }
   }
 
-  /**
-   * Values and number formats of a block of rows as 2-D arrays, in chunks under a quarter of the
-   * budget (so several pack into one sync). Number formats go first: a text must find its cell
-   * already formatted as text. Null entries leave a cell as it is.
-   */
-  private valueOps(ops: Op[], ws: () => Excel.Worksheet, rows: readonly BlockRow[], col: number, width: number): void {
-    if (width <= 0 || rows.length === 0) return;
-    const budget = this.maxBytes / 4;
-    const emptyRowBytes = 2 * (width * 5 + 2);
-    let start = 0;
-    while (start < rows.length) {
-      let end = start;
-      let bytes = 0;
-      while (end < rows.length) {
-        const gap = end > start ? rows[end].row - rows[end - 1].row - 1 : 0;
-        if (gap > MAX_GAP_ROWS) break;
-        const rowBytes = jsonBytes(rows[end].values) + jsonBytes(rows[end].formats) + gap * emptyRowBytes;
-        if (end > start && bytes + rowBytes > budget) break;
-        bytes += rowBytes;
-        end++;
-      }
-      const part = rows.slice(start, end);
-      start = end;
-      const first = part[0].row;
-      const last = part[part.length - 1].row;
-      const height = last - first + 1;
-      const values: Value[][] = [];
-      const formats: (string | null)[][] = [];
-      let anyFormat = false;
-      const nulls = (): null[] => new Array<null>(width).fill(null);
-      let k = 0;
-      for (let r = first; r <= last; r++) {
-        const br = part[k]?.row === r ? part[k++] : undefined;
-        const v = br ? br.values : nulls();
-        const f = br ? br.formats : nulls();
-        while (v.length < width) v.push(null);
-        while (f.length < width) f.push(null);
-        if (!anyFormat && f.some((x) => x !== null)) anyFormat = true;
-        values.push(v);
-        formats.push(f);
-      }
-      ops.push({
-        bytes: cost(1, 2, bytes),
-        queue: () => {
-          const range = ws().getRangeByIndexes(first - 1, col, height, width);
-          if (anyFormat) range.numberFormat = formats;
-          range.values = values;
-        },
-      });
+  /** Values (and number formats) of plan cells, through the request builder. */
+  private valueOps(ops: Op[], ws: () => Excel.Worksheet, cells: readonly { row: number; col: number; spec: CellSpec | null | undefined }[], json: boolean): void {
+    const puts: CellPut[] = [];
+    for (const { row, col, spec } of cells) {
+      const v = cellValue(spec);
+      const nf = numberFormatFor(spec);
+      if (typeof v === 'string') puts.push({ row, col, text: v });
+      else if (v !== null) puts.push({ row, col, value: v, ...(nf ? { numberFormat: nf } : {}) });
     }
+    ops.push(...buildWrites(puts, (r, c, h, w) => ws().getRangeByIndexes(r, c, h, w), { budget: this.maxBytes / 4, json }));
   }
 
   /** Column widths, equal neighbours in one command. */
@@ -673,22 +770,25 @@ class OfficeAdapter implements InteractivePort {
     });
   }
 
-  private dataOps(ops: Op[], ws: () => Excel.Worksheet, patch: DataSheetPatch, rangeAreas: boolean): void {
+  private dataOps(ops: Op[], ws: () => Excel.Worksheet, patch: DataSheetPatch, rangeAreas: boolean, json: boolean, used: Box | undefined): void {
     const startCol = Math.max(0, Math.floor(patch.startCol));
-    // 1. An earlier run's columns, values and formats, from the header row down.
+    // 1. An earlier run's columns, values and formats, from the header row down — only down to
+    //    the last row an earlier run wrote (a note below the table stays) and never past the used
+    //    range (a clear to row 1,048,576 of many columns is what OperationCellsExceedLimit stops).
     const fromRow = Math.max(1, Math.floor(patch.clearFromRow));
-    // Only down to the last row an earlier run wrote: a note below the table stays.
-    const toRow = Math.min(MAX_ROWS, Math.max(fromRow, Math.floor(patch.clearToRow ?? MAX_ROWS)));
-    for (const [c1, c2] of runs([...new Set(patch.clearCols)].filter((c) => c >= 0).sort((a, b) => a - b))) {
-      const address = `${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${toRow}`;
-      ops.push({
-        bytes: cost(1, 2),
-        queue: () => {
-          const r = ws().getRange(address);
-          r.clear('Contents');
-          r.clear('Formats');
-        },
-      });
+    const toRow = Math.min(used ? used.row + used.rows : 0, Math.floor(patch.clearToRow ?? MAX_ROWS));
+    if (toRow >= fromRow) {
+      for (const [c1, c2] of runs([...new Set(patch.clearCols)].filter((c) => c >= 0).sort((a, b) => a - b))) {
+        const address = `${columnLetters(c1)}${fromRow}:${columnLetters(c2)}${toRow}`;
+        ops.push({
+          bytes: cost(1, 2),
+          queue: () => {
+            const r = ws().getRange(address);
+            r.clear('Contents');
+            r.clear('Formats');
+          },
+        });
+      }
     }
     const rows = patchRows(patch, MAX_ROWS).filter((r) => r.cells.length > 0);
     if (rows.length === 0) {
@@ -707,10 +807,14 @@ class OfficeAdapter implements InteractivePort {
       t.clear('Contents');
       t.clear('Formats');
     });
-    // 3. Values (with number formats) as blocks of rows.
+    // 3. Values (with number formats).
     const width = rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
-    const block: BlockRow[] = rows.map((r) => ({ row: r.row, values: r.cells.map(cellValue), formats: r.cells.map(numberFormatFor) }));
-    this.valueOps(ops, ws, block, startCol, width);
+    this.valueOps(
+      ops,
+      ws,
+      rows.flatMap((r) => r.cells.map((spec, i) => ({ row: r.row, col: startCol + i, spec }))),
+      json,
+    );
     // 4. Formats by style.
     const styles = new Map<StyleKey, Pos[]>();
     for (const r of rows) {
@@ -729,8 +833,10 @@ class OfficeAdapter implements InteractivePort {
   }
 
   /**
-   * @param existing the name of the sheet the spec replaces, if there is one
+   * @param existing the real name of the sheet the spec replaces, if there is one
    * @param create queues the new sheet when there is none
+   * @param used the replaced sheet's used range (with formats), emptied in place
+   * @param hasChart whether the replaced sheet holds the product's chart (deleted by its name)
    */
   private sheetOps(
     ops: Op[],
@@ -739,26 +845,34 @@ class OfficeAdapter implements InteractivePort {
     existing: string | undefined,
     create: (() => void) | undefined,
     rangeAreas: boolean,
+    json: boolean,
+    used: Box | undefined,
+    hasChart: boolean | undefined,
   ): void {
     const name = spec.name;
-    // 1. The sheet, empty. An existing one is emptied in place rather than deleted: it keeps its
-    //    position, and formulas elsewhere that point into it do not turn into #REF!.
+    // 1. The sheet, empty. An existing one is emptied in place, never deleted: Worksheet.delete
+    //    cannot be undone and clears the user's undo stack (docs/excel/excel-add-ins-undo-capabilities.md),
+    //    and formulas elsewhere that point into it would turn into #REF!. Only its used range is
+    //    cleared (a whole-sheet clear is over Excel's 33,554,000-cell operation limit), and of the
+    //    charts only the product's own, by its name.
     if (create) {
       ops.push({ bytes: cost(1, 1), queue: create });
     } else if (existing !== undefined) {
       ops.push({
-        bytes: cost(5, 7),
+        bytes: cost(6, 8),
         queue: () => {
-          // getItem is case-insensitive: the proxy for `name` is this sheet, renamed below if needed.
-          const sheet = ws();
+          const sheet = ctx(ws);
           if (existing !== name) sheet.name = name;
-          const all = sheet.getRange();
-          all.unmerge();
-          all.clear('All');
-          all.dataValidation.clear();
-          all.format.useStandardWidth = true;
-          all.format.useStandardHeight = true;
+          if (used) {
+            const all = sheet.getRangeByIndexes(used.row, used.col, used.rows, used.cols);
+            all.unmerge();
+            all.clear('All');
+            all.dataValidation.clear();
+            all.format.useStandardWidth = true;
+            all.format.useStandardHeight = true;
+          }
           sheet.freezePanes.unfreeze();
+          if (hasChart) sheet.charts.getItem(CHART_NAME).delete();
         },
       });
     }
@@ -776,13 +890,12 @@ class OfficeAdapter implements InteractivePort {
     }
 
     // 2. Values.
-    const width = spec.rows.reduce((w, r) => Math.max(w, r.length), 0);
-    const block: BlockRow[] = [];
-    spec.rows.forEach((row, r) => {
-      if (row.length === 0 || row.every((c) => cellValue(c) === null)) return;
-      block.push({ row: r + 1, values: row.map(cellValue), formats: row.map(numberFormatFor) });
-    });
-    this.valueOps(ops, ws, block, 0, width);
+    this.valueOps(
+      ops,
+      ws,
+      spec.rows.flatMap((row, r) => row.map((spec, c) => ({ row: r + 1, col: c, spec }))),
+      json,
+    );
 
     // 3. Merges: one-row merges of the same columns on consecutive rows merge in one command
     //    (`merge(true)` merges each row of the range).
@@ -893,6 +1006,7 @@ class OfficeAdapter implements InteractivePort {
     }
     const page = spec.page;
     if (page && this.supports('1.9')) {
+      const tall = pagesTall(spec.rows.length);
       ops.push({
         bytes: cost(1, 12),
         queue: () => {
@@ -907,11 +1021,81 @@ class OfficeAdapter implements InteractivePort {
           layout.bottomMargin = 43.2;
           layout.headerMargin = 21.6;
           layout.footerMargin = 21.6;
-          // One page wide, as many pages tall as needed (0 = automatic, as fitToHeight="0").
-          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          // One page wide; tall enough never to shrink further (see pagesTall).
+          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: tall };
           if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows[0]}:$${page.printTitleRows[1]}`);
         },
       });
     }
   }
+}
+
+/** The worksheet of the request being built (named for readability in sheetOps). */
+const ctx = (ws: () => Excel.Worksheet): Excel.Worksheet => ws();
+
+/** `$D$12` or `d12` → `D12`, the key readCells uses. */
+function normalCell(cell: string): string {
+  const r = parseRect(cell);
+  return r ? a1(r.r1, r.c1) : cell;
+}
+
+/**
+ * Rectangles to read for scattered cells: bands of rows (gaps up to 20 rows) × spans of columns
+ * (gaps up to 20 columns), cut to keep the response under `budget` (about 60 bytes a cell for
+ * values, types, formulas and formats of a short text).
+ */
+function readGroups(cells: readonly Rect[], budget: number): Rect[] {
+  const sorted = [...cells].sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+  const out: Rect[] = [];
+  const bands: Rect[][] = [];
+  for (const c of sorted) {
+    const band = bands[bands.length - 1];
+    if (band && c.r1 - band[band.length - 1].r1 <= 21) band.push(c);
+    else bands.push([c]);
+  }
+  for (const band of bands) {
+    const cols = [...new Set(band.map((c) => c.c1))].sort((a, b) => a - b);
+    const spans: [number, number][] = [];
+    for (const col of cols) {
+      const s = spans[spans.length - 1];
+      if (s && col - s[1] <= 21) s[1] = col;
+      else spans.push([col, col]);
+    }
+    for (const [c1, c2] of spans) {
+      const rows = band.filter((c) => c.c1 >= c1 && c.c1 <= c2).map((c) => c.r1);
+      const r1 = rows[0];
+      const r2 = rows[rows.length - 1];
+      const perRow = (c2 - c1 + 1) * 60;
+      const step = Math.max(1, Math.floor(budget / perRow));
+      for (let r = r1; r <= r2; r += step) out.push({ r1: r, c1, r2: Math.min(r2, r + step - 1), c2 });
+    }
+  }
+  return out;
+}
+
+/**
+ * The status columns beside an Excel Table, never inside or touching it. Excel's AutoCorrect grows
+ * a table over a value written in the column next to it (office-js#6745: AutoCorrect applies to
+ * API writes), which would make our columns part of the user's table — sorted, filtered and styled
+ * with it, and counted in its structured references. So when the first status column would touch
+ * a table on the rows written, it moves right of the table, one column left empty between.
+ * (Not as table columns: `TableColumnCollection.add` is the documented OperationCellsExceedLimit
+ * case on the web, and the xlsx adapter writes plain cells.)
+ */
+export function besideTables(patch: DataSheetPatch, tables: readonly Box[]): DataSheetPatch {
+  if (tables.length === 0 || patch.rows.length === 0) return patch;
+  const first = Math.min(...patch.rows.map((r) => r.row)) - 1;
+  const last = Math.max(...patch.rows.map((r) => r.row)) - 1;
+  let start = patch.startCol;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const t of tables) {
+      const rowsMeet = first <= t.row + t.rows && last >= t.row;
+      if (rowsMeet && start >= t.col && start <= t.col + t.cols) {
+        start = t.col + t.cols + 1;
+        moved = true;
+      }
+    }
+  }
+  return start === patch.startCol ? patch : { ...patch, startCol: start };
 }

@@ -5,7 +5,7 @@
  */
 
 /** Codes of the adapter's own errors (not Excel's). */
-export type OfficeAdapterErrorCode = 'no_such_sheet' | 'too_large';
+export type OfficeAdapterErrorCode = 'no_such_sheet' | 'too_large' | 'protected' | 'read_only';
 
 /** An error raised by the adapter itself, with its Vietnamese message. */
 export class OfficeAdapterError extends Error {

@@ -829,6 +829,12 @@ export class FakeChartCollection extends FakeObject {
     return chart;
   }
 
+  /** ChartCollection.getItem(name) — ExcelApi 1.1: ItemNotFound at sync when there is none. */
+  getItem(name: string): FakeChart {
+    this.context.path(name);
+    return new FakeChart(this.context, () => this.worksheet.sheet().charts.find((c) => (c.name ?? '').toLowerCase() === name.toLowerCase()) ?? null);
+  }
+
   protected override writeTarget(): Sheet | undefined {
     return this.worksheet.sheetOrNull() ?? undefined;
   }
