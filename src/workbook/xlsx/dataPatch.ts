@@ -37,6 +37,7 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
   const rows = patchRows(patch);
   const clear = new Set(patch.clearCols);
   const { startCol } = patch;
+  const clearTo = patch.clearToRow ?? Infinity;
 
   const body: string[] = [];
   let copyFrom = sd.openEnd;
@@ -50,6 +51,10 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
   };
   let i = sd.openEnd;
   for (;;) {
+    // Past the last row to write and the rows to clear, the rest is copied as it is: rows are in
+    // ascending order (ECMA-376 Part 1, §18.3.1.73), and a sheet formatted down to row 1,048,576
+    // would otherwise be walked row by row for nothing.
+    if (next >= rows.length && (clear.size === 0 || prevRow >= clearTo)) break;
     const rs = sd.selfClosing ? -1 : findStartTag(xml, rowTag, i, sd.innerEnd);
     if (rs < 0) break;
     const gt = tagEnd(xml, rs);
@@ -64,7 +69,7 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
       while (next < rows.length && rows[next].row < rowNum) body.push(newRow(rows[next++]));
     }
     const mine = next < rows.length && rows[next].row === rowNum ? rows[next++] : undefined;
-    const clearing = rowNum >= patch.clearFromRow && rowNum <= (patch.clearToRow ?? Infinity) && clear.size > 0;
+    const clearing = rowNum >= patch.clearFromRow && rowNum <= clearTo && clear.size > 0;
     if (mine || clearing) {
       const addEnd = mine ? startCol + mine.cells.length : startCol;
       const owned = (col: number): boolean => (clearing && clear.has(col)) || (col >= startCol && col < addEnd);

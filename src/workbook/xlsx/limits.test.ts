@@ -1,3 +1,5 @@
+import { nodeZlibCodec } from '../../cli/nodeCodec';
+import { fflateCodec, useCodec, type Codec } from './codec';
 import { openXlsx } from './open';
 import { buildFixture, handMadeXlsx, lieAboutSize, makeZip } from './test';
 
@@ -57,7 +59,14 @@ describe('refusing files we must not process', () => {
   });
 });
 
-describe('size limits', () => {
+// Both codecs: the pane's fflate and the command line's zlib must refuse the same bombs.
+describe.each<[string, Codec]>([
+  ['fflate', fflateCodec],
+  ['zlib', nodeZlibCodec()],
+])('size limits (%s)', (_name, codec) => {
+  beforeAll(() => useCodec(codec));
+  afterAll(() => useCodec(fflateCodec));
+
   test('declared sizes over the limit are refused before inflating', () => {
     const zip = handMadeXlsx({ sheetXml: zerosSheet(3 * MB) });
     expect(zip.length).toBeLessThan(100 * 1024);
@@ -93,7 +102,9 @@ describe('size limits', () => {
     const lying = lieAboutSize(honest, 'xl/workbook.xml', 100);
     expect(openXlsx(lying, { maxUncompressedBytes: 1 * MB })).toMatchObject({ ok: false, error: { code: 'too_large' } });
   });
+});
 
+describe('size limits', () => {
   test('too many cells in a sheet → too_many_cells', () => {
     const cells = Array.from({ length: 50 }, (_, i) => `<c r="A${i + 1}"><v>${i}</v></c>`).join('');
     const zip = handMadeXlsx({ sheetXml: `<worksheet xmlns="${MAIN}"><sheetData><row r="1">${cells}</row></sheetData></worksheet>` });

@@ -150,6 +150,8 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
   let row: RawCell[] | undefined;
   let rowIndex = -1;
 
+  const rowClose = '</' + prefix + 'row>';
+  const cellOpen = '<' + prefix + 'c';
   let i = sdOpenEnd;
   for (;;) {
     const lt = xml.indexOf('<', i);
@@ -265,14 +267,41 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
         continue;
       }
     } else if (len === 3 && first === 114 /* r */ && xml.startsWith('ow', ns + 1)) {
-      const rs = attrStart(xml, lt, gt, 'r');
-      const r = rs >= 0 ? parseInt(xml.slice(rs, xml.indexOf(xml[rs - 1], rs)), 10) : NaN;
+      let r = leadingRef(xml, j);
+      if (r < 0) {
+        const rs = attrStart(xml, lt, gt, 'r');
+        r = rs >= 0 ? parseInt(xml.slice(rs, xml.indexOf(xml[rs - 1], rs)), 10) : NaN;
+      }
       // A missing or unreadable row number means "the next row", as for a missing one.
       rowNum = r > 0 ? r : rowNum + 1;
       prevCol = -1;
+      // A quick look for "hi" in the tag first: most rows are not hidden, and the attribute
+      // lookup is the slow part.
       if (opts.hiddenRows && rowNum <= MAX_ROWS) {
-        const h = attrStart(xml, lt, gt, 'hidden');
+        let maybe = false;
+        for (let k = j; k < gt && !maybe; k++) maybe = xml.charCodeAt(k) === 104 /* h */ && xml.charCodeAt(k + 1) === 105 /* i */;
+        const h = maybe ? attrStart(xml, lt, gt, 'hidden') : -1;
         if (h >= 0 && (xml.charCodeAt(h) === 49 /* 1 */ || xml.startsWith('true', h))) opts.hiddenRows.push(rowNum);
+      }
+      // A row whose cells are all self-closing holds no value (formats only: a sheet bordered down
+      // to row 1,048,576 is a million of them). Skip to its end, noting only its last cell's
+      // column for the blank extent: cells are in column order (ECMA-376 Part 1, §18.3.1.4).
+      if (!selfClosing) {
+        const close = xml.indexOf('</', gt);
+        if (close >= 0 && close < sdEnd && xml.startsWith(rowClose, close)) {
+          const lastLt = xml.lastIndexOf('<', close - 1);
+          if (lastLt < gt) {
+            i = close;
+            continue;
+          }
+          const afterName = xml.charCodeAt(lastLt + cellOpen.length);
+          const col = xml.startsWith(cellOpen, lastLt) && (afterName === 32 || afterName === 9 || afterName === 10 || afterName === 13) ? leadingColumn(xml, lastLt + cellOpen.length) : -1;
+          if (col >= 0) {
+            if (extent && rowNum <= MAX_ROWS) extent = noteBlankCell(extent, rowNum, col);
+            i = close;
+            continue;
+          }
+        }
       }
     }
     i = gt;
@@ -280,6 +309,30 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
   const filled = fillHoles(rows, opts);
   if (extent && opts.extent) opts.extent.data = extent.slice(0, filled.length);
   return filled;
+}
+
+/**
+ * The row number of ` r="123"` written first after a tag name ending at `at` (as every writer
+ * does), or −1 when the tag is written any other way (the caller then looks the attribute up).
+ */
+function leadingRef(xml: string, at: number): number {
+  const q = xml.charCodeAt(at + 3);
+  if (xml.charCodeAt(at) !== 32 || xml.charCodeAt(at + 1) !== 114 || xml.charCodeAt(at + 2) !== 61 || (q !== 34 && q !== 39)) return -1;
+  let k = at + 4;
+  let r = 0;
+  for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) r = r * 10 + ch - 48;
+  return xml.charCodeAt(k) === q && k > at + 4 ? r : -1;
+}
+
+/** The 0-based column of a cell tag whose name ends at `at` and whose first attribute is ` r="M5"`, else −1. */
+function leadingColumn(xml: string, at: number): number {
+  const q = xml.charCodeAt(at + 3);
+  if (xml.charCodeAt(at) !== 32 || xml.charCodeAt(at + 1) !== 114 || xml.charCodeAt(at + 2) !== 61 || (q !== 34 && q !== 39)) return -1;
+  let k = at + 4;
+  let c = 0;
+  for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++k)) c = c * 26 + ch - 64;
+  const digit = xml.charCodeAt(k);
+  return c > 0 && c <= MAX_COLS && digit >= 48 && digit <= 57 ? c - 1 : -1;
 }
 
 /** Records a cell without a value at (row, col); returns the array, grown (doubling) when needed. */

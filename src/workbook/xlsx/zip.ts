@@ -1,5 +1,5 @@
 /**
- * Minimal ZIP reader/writer on top of fflate's raw DEFLATE.
+ * Minimal ZIP reader/writer on top of a raw DEFLATE codec (codec.ts: fflate, or Node's zlib on the command line).
  *
  * We parse the central directory ourselves (instead of fflate's unzip) so that we can
  * (1) refuse a file whose declared sizes exceed the limit before inflating anything,
@@ -9,7 +9,7 @@
  *     and guarantees those parts stay byte-identical.
  * The writer is deterministic (fixed timestamps, no extra fields) so equal content gives equal files.
  */
-import { Deflate, Inflate } from 'fflate';
+import { codec, type RawDeflater } from './codec';
 import { XlsxError } from './limits';
 
 export interface ZipEntry {
@@ -106,12 +106,6 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
 }
 
 /**
- * Input is pushed to the inflater in slices this small: DEFLATE expands at most ~1032×, so one
- * push can overshoot a limit by at most ~64 MB before our callback sees the output.
- */
-const INFLATE_SLICE = 64 * 1024;
-
-/**
  * Inflates one entry in a streaming way into a buffer of its declared size. Output beyond the
  * declared size means the directory lied: we stop at once (`onOverflow`). `onBytes(total)` sees
  * the running count after each chunk so the caller can enforce a global budget by throwing.
@@ -130,56 +124,21 @@ export function inflateEntry(
     return src;
   }
   if (entry.method !== 8) throw corrupt(`unsupported compression method ${entry.method} in ${entry.name}`);
-  const out = new Uint8Array(entry.size);
-  let total = 0;
-  const inflater = new Inflate((chunk) => {
-    if (!chunk.length) return;
-    if (total + chunk.length > out.length) onOverflow();
-    out.set(chunk, total);
-    total += chunk.length;
-    onBytes(total);
-  });
+  let out: Uint8Array;
   try {
-    if (src.length === 0) inflater.push(src, true);
-    for (let i = 0; i < src.length; i += INFLATE_SLICE) {
-      const end = Math.min(src.length, i + INFLATE_SLICE);
-      inflater.push(src.subarray(i, end), end === src.length);
-    }
+    out = codec().inflateRaw(src, entry.size, onBytes, onOverflow);
   } catch (err) {
     if (err instanceof XlsxError) throw err;
     throw corrupt(`inflate failed for ${entry.name}: ${(err as Error).message}`);
   }
-  if (total !== out.length) throw corrupt(`${entry.name}: ${total} bytes, directory says ${entry.size}`);
+  const total = out.length;
+  if (total !== entry.size) throw corrupt(`${entry.name}: ${total} bytes, directory says ${entry.size}`);
   return out;
 }
 
-const CRC_TABLE = ((): Int32Array => {
-  // Slicing-by-4 tables: a 60 MB sheet is checksummed in well under a second.
-  const t = new Int32Array(1024);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  for (let n = 0; n < 256; n++) {
-    let c = t[n];
-    for (let k = 1; k < 4; k++) (c = t[c & 0xff] ^ (c >>> 8)), (t[k * 256 + n] = c);
-  }
-  return t;
-})();
-
 /** CRC-32 of `data`, continuing from `crc` (the CRC of the bytes before). */
 export function crc32(data: Uint8Array, crc = 0): number {
-  const t = CRC_TABLE;
-  let c = ~crc;
-  let i = 0;
-  const n4 = data.length - (data.length % 4);
-  for (; i < n4; i += 4) {
-    c ^= data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
-    c = t[768 + (c & 0xff)] ^ t[512 + ((c >>> 8) & 0xff)] ^ t[256 + ((c >>> 16) & 0xff)] ^ t[c >>> 24];
-  }
-  for (; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
+  return codec().crc32(data, crc);
 }
 
 /** Characters encoded and compressed per step when writing a part. */
@@ -206,7 +165,7 @@ const BIG_TEXT = 4 * 1024 * 1024;
  */
 export class TextPartWriter {
   private chars = 0;
-  private deflater: Deflate | undefined;
+  private deflater: RawDeflater | undefined;
   /** Full batches waiting for the level to be known. */
   private readonly waiting: Uint8Array[] = [];
   private readonly out: Uint8Array[] = [];
@@ -254,7 +213,7 @@ export class TextPartWriter {
   }
 
   private start(level: 1 | 6): void {
-    const deflater = new Deflate({ level }, (chunk) => {
+    const deflater = codec().deflater(level, (chunk) => {
       this.out.push(chunk);
       this.outLength += chunk.length;
     });

@@ -1,0 +1,44 @@
+/**
+ * Node's zlib as the package codec of the command line: native inflate and deflate, several times
+ * faster than fflate on a sheet of tens of megabytes (a 40 MB sheet: ~0.1 s to inflate, ~0.2 s to
+ * compress at level 1, against ~0.8 s and ~1.8 s in JavaScript).
+ */
+import * as zlib from 'node:zlib';
+import { jsCrc32, type Codec } from '../workbook/xlsx/codec';
+
+/**
+ * zlib has no synchronous streaming API, so each piece is compressed on its own and ends with a
+ * sync flush (an empty stored block, byte-aligned): the pieces concatenate into one valid raw
+ * DEFLATE stream, the last one finished. Pieces are cut at fixed positions by the writer, so equal
+ * content gives equal bytes.
+ */
+export function nodeZlibCodec(): Codec {
+  const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  return {
+    name: 'zlib',
+    inflateRaw(src, size, onTotal, onOverflow) {
+      let out: Uint8Array;
+      try {
+        // maxOutputLength stops zlib as soon as the output passes the declared size (a zip bomb).
+        const b = zlib.inflateRawSync(src, { maxOutputLength: Math.max(1, size) });
+        out = new Uint8Array(b.buffer, b.byteOffset, b.length);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') onOverflow();
+        throw err;
+      }
+      if (out.length > size) onOverflow();
+      onTotal(out.length);
+      return out;
+    },
+    deflater(level, onChunk) {
+      return {
+        push(bytes, final) {
+          const finishFlush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+          const out = zlib.deflateRawSync(bytes, { level, finishFlush });
+          if (out.length) onChunk(new Uint8Array(out.buffer, out.byteOffset, out.length));
+        },
+      };
+    },
+    crc32: nativeCrc ? (data, crc) => nativeCrc(data, crc) : jsCrc32,
+  };
+}
