@@ -7,8 +7,11 @@ import { commandHelp, COMMANDS, generalHelp, longNamesFor, optionNames } from '.
 import { checkCommand, demoCommand, mergeCommand, presetsCommand, templateCommand, type Io } from './commands';
 import { XlsxError } from '../workbook/xlsx';
 import { UsageError } from './files';
+import { nodeZlibCodec } from './nodeCodec';
+import { useCodec } from '../workbook/xlsx/codec';
 
 // The command line runs on Node: native zlib instead of the pane's JavaScript DEFLATE.
+useCodec(nodeZlibCodec());
 
 /** Every option of every command: what `chitieu --help` and an unknown command are parsed with. */
 function allOptionNames(): { valued: string[]; flags: string[] } {
