@@ -187,6 +187,19 @@ async function messyWorkbook(file: string): Promise<void> {
     expect(text).toContain('CĐCSkhônghoànthànhnhiệmvụ(1):CĐCSUBNDxãNhơnHậu');
   });
 
+  (poppler ? it : it.skip)('the data sheet: status words print with their marks, and every page of status columns shows the unit names', () => {
+    const all = pages(pdfs.get('demo bd-cdvc-2024')!, true);
+    const data = all.slice(0, summaryPages(all).first);
+    const text = data.join('\n');
+    // The cell holds the word; the number format puts the mark before it.
+    expect(text).toContain('✓ Đạt');
+    expect(text).toContain('✗ Chưa đạt');
+    const statusPages = data.filter((p) => p.includes('Kết quả:'));
+    expect(statusPages.length).toBeGreaterThan(0);
+    // The identity columns (Mã đơn vị, Tên đơn vị) are print titles: on every page with status columns.
+    for (const p of statusPages) expect(p).toContain('Tên đơn vị');
+  });
+
   (poppler ? it : it.skip)('a demo Tổng hợp fits in two pages and the merge in one', () => {
     expect(summaryPages(pages(pdfs.get('demo bd-cdvc-2024')!, true)).pages.length).toBeLessThanOrEqual(2);
     expect(summaryPages(pages(pdfs.get('merge')!, true)).pages.length).toBe(1);
