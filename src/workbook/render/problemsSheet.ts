@@ -9,6 +9,7 @@ import { RULE_LABEL } from '../../domain/problem';
 import type { CheckResult } from '../../domain/result';
 import type { CellSpec, SheetSpec } from '../plan';
 import { rowHeightFor } from './rowHeight';
+import { PAGE_FOOTER } from './summarySheet';
 
 export const PROBLEMS_SHEET_NAME = 'Kiểm tra';
 
@@ -67,6 +68,6 @@ export function renderProblemsSheet(result: CheckResult, name: string = PROBLEMS
     rowHeights: heights,
     merges: ['A1:H1', 'A2:H2'],
     freeze: { rows: 3, cols: 0 },
-    page: { landscape: true, fitToWidth: true, printTitleRows: [3, 3] },
+    page: { landscape: true, fitToWidth: true, printTitleRows: [3, 3], footer: PAGE_FOOTER },
   };
 }
