@@ -85,6 +85,11 @@ const MAX_CELL_TEXT = 32767;
  * short text plus a type name. The guess is corrected from each chunk actually read.
  */
 const READ_BYTES_PER_CELL = 24;
+/**
+ * Response bytes guessed per cell when reading cells to fix: value and formula (the same text
+ * twice, up to ~40 bytes each for a unit's name), type and number format.
+ */
+const READ_BYTES_PER_FIX_CELL = 120;
 
 type Value = string | number | boolean | null;
 
@@ -456,7 +461,7 @@ class OfficeAdapter implements InteractivePort {
         const ranges = tables.items.map((t) => t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'));
         this.tally.queued(cost(2 * ranges.length, ranges.length));
         await this.tally.sync(ctx, () => 100 * ranges.length);
-        tableBoxes = ranges.map((r) => boxOf(r)!).filter(Boolean);
+        tableBoxes = ranges.map((r) => ({ row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount }));
       }
 
       const ops: Op[] = [];
@@ -504,18 +509,37 @@ class OfficeAdapter implements InteractivePort {
     const positions = cells.map((c) => parseRect(c.cell)).filter((r): r is Rect => !!r);
     // Bands of rows and spans of columns, each read whole (a few blanks between fixes cost less than a range per cell).
     const groups = readGroups(positions, Math.floor(this.maxBytes / 4));
-    const loaded = groups.map((g) => {
-      const r = ws.getRangeByIndexes(g.r1 - 1, g.c1, g.r2 - g.r1 + 1, g.c2 - g.c1 + 1);
-      r.load('values,valueTypes,formulas,numberFormat');
-      return { g, r };
-    });
     const out = new Map<string, { value: RawCell; formula: unknown; numberFormat: string }>();
-    // One sync holds every read; an estimate over the budget splits them across syncs.
-    this.tally.queued(cost(1 + loaded.length, 2 + loaded.length));
-    await this.tally.sync(ctx, () => loaded.reduce((n, { r }) => n + jsonBytes([r.values, r.valueTypes, r.formulas, r.numberFormat]), 0));
-    if (ctx.workbook.readOnly || ws.protection.protected) {
-      refuseIfBlocked({ readOnly: ctx.workbook.readOnly, structureProtected: false, protectedSheets: ws.protection.protected ? [ws.name] : [] }, { structureChanges: [] });
+    // The reads share syncs up to the budget (estimated response); the first sync also brings the
+    // document mode and the sheet's protection, so a refusal comes before any write.
+    let first = true;
+    let i = 0;
+    while (i < groups.length || first) {
+      let bytes = 0;
+      const loaded: { g: Rect; r: Excel.Range }[] = [];
+      const sheetNow = first ? ws : ctx.workbook.worksheets.getItem(sheet);
+      while (i < groups.length) {
+        const g = groups[i];
+        const est = (g.r2 - g.r1 + 1) * (g.c2 - g.c1 + 1) * READ_BYTES_PER_FIX_CELL;
+        if (loaded.length && bytes + est > this.maxBytes) break;
+        const r = sheetNow.getRangeByIndexes(g.r1 - 1, g.c1, g.r2 - g.r1 + 1, g.c2 - g.c1 + 1);
+        r.load('values,valueTypes,formulas,numberFormat');
+        loaded.push({ g, r });
+        bytes += est;
+        i++;
+      }
+      this.tally.queued(cost(1 + loaded.length, (first ? 2 : 0) + loaded.length));
+      await this.tally.sync(ctx, () => loaded.reduce((n, { r }) => n + jsonBytes([r.values, r.valueTypes, r.formulas, r.numberFormat]), 0));
+      if (first && (ctx.workbook.readOnly || ws.protection.protected)) {
+        refuseIfBlocked({ readOnly: ctx.workbook.readOnly, structureProtected: false, protectedSheets: ws.protection.protected ? [ws.name] : [] }, { structureChanges: [] });
+      }
+      first = false;
+      this.collect(out, loaded);
     }
+    return out;
+  }
+
+  private collect(out: Map<string, { value: RawCell; formula: unknown; numberFormat: string }>, loaded: readonly { g: Rect; r: Excel.Range }[]): void {
     for (const { g, r } of loaded) {
       for (let i = 0; i < g.r2 - g.r1 + 1; i++) {
         for (let j = 0; j < g.c2 - g.c1 + 1; j++) {
@@ -527,7 +551,6 @@ class OfficeAdapter implements InteractivePort {
         }
       }
     }
-    return out;
   }
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<WriteOutcome> {
@@ -1065,7 +1088,7 @@ function readGroups(cells: readonly Rect[], budget: number): Rect[] {
       const rows = band.filter((c) => c.c1 >= c1 && c.c1 <= c2).map((c) => c.r1);
       const r1 = rows[0];
       const r2 = rows[rows.length - 1];
-      const perRow = (c2 - c1 + 1) * 60;
+      const perRow = (c2 - c1 + 1) * READ_BYTES_PER_FIX_CELL;
       const step = Math.max(1, Math.floor(budget / perRow));
       for (let r = r1; r <= r2; r += step) out.push({ r1: r, c1, r2: Math.min(r2, r + step - 1), c2 });
     }

@@ -41,6 +41,7 @@ import {
   newSheet,
   parseArea,
   rectAddress,
+  referencedValue,
   rowOf,
 } from './model';
 import { type Engine, type FakeStats, FakeContext, FakeOfficeError } from './proxies';
@@ -313,7 +314,8 @@ export function createFakeExcel(initial?: { readonly sheets: readonly FakeSheetS
         while (rows.length <= r) rows.push([]);
         const row = rows[r];
         while (row.length <= c) row.push(null);
-        row[c] = cell.t === 'Error' ? { error: String(cell.v) } : cell.v;
+        const live = cell.f ? (referencedValue(engine.book, cell.f) ?? cell) : cell;
+        row[c] = live.t === 'Error' ? { error: String(live.v) } : live.v;
       }
       return rows;
     },
