@@ -5,7 +5,7 @@
  * corners of its range would grow with them (tall and thin, split across printed pages). The
  * size is the range's at the widths and heights the plan sets (default rows 15 pt, default
  * columns 64 px), its height capped: a range over tall table rows would give a strip taller than
- * a page, so the chart is at most as tall as ¾ of its width or 16 default rows, whichever is more.
+ * a page, so the chart is at most as tall as it is wide, or 16 default rows, whichever is more.
  * A chart never starts in a row printed on every page (print titles): LibreOffice repeats what
  * lies over those rows, so the top strip of the chart would print on every page.
  */
@@ -20,8 +20,8 @@ const DEFAULT_COL_PX = 64;
 const DEFAULT_ROW_PT = 15;
 /** Width in pixels of the widest digit in the default font (Calibri 11), as Excel converts widths. */
 const DIGIT_PX = 7;
-/** The height cap: ¾ of the width, or at least 16 rows of 15 pt. */
-const MAX_ASPECT = 0.75;
+/** The height cap: the width (a square), or at least 16 rows of 15 pt. */
+const MAX_ASPECT = 1;
 const MIN_CAP_PT = 16 * DEFAULT_ROW_PT;
 
 /** Pixels of a column whose `<col width>` is `w` characters (ECMA-376 Part 1, §18.3.1.13). */

@@ -95,9 +95,8 @@ describe('what the chart says', () => {
     // 0-based marker: E is column 4, row 4 is row 3.
     expect(p).toContain('<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>');
     // E:J are 6 columns of the default 64 px: 384 px × 9525 EMU = 3 657 600; rows 4–20 are
-    // 17 rows of the default 15 pt = 255 pt, capped at max(¾ × 3 657 600 = 2 743 200,
-    // 16 × 15 pt = 240 pt × 12 700 = 3 048 000) = 3 048 000.
-    expect(p).toContain('<xdr:ext cx="3657600" cy="3048000"/>');
+    // 17 rows of the default 15 pt = 255 pt × 12 700 = 3 238 500 (under the cap, the width).
+    expect(p).toContain('<xdr:ext cx="3657600" cy="3238500"/>');
     expect(all(d, 'xdr:cNvPr')[0].attrs.name).toBe('ChiTieuCDCS');
     expect(all(d, 'c:chart')[0].attrs['r:id']).toBe('rId1');
   });
@@ -109,16 +108,18 @@ describe('what the chart says', () => {
     const place = chartPlacement(spec, { r1: 2, c1: 1, r2: 3, c2: 2 });
     expect(place).toEqual({ col: 1, row: 1, cx: 196 * 9525, cy: 75 * 12700 });
     // Rows of 200 pt (wrapped table text) would make a strip: 17 × 200 pt is capped at
-    // max(¾ × 384 px × 9525, 240 pt × 12 700) = max(2 743 200, 3 048 000) = 3 048 000.
+    // max(width 384 px × 9525 = 3 657 600, 16 × 15 pt = 240 pt × 12 700 = 3 048 000) = 3 657 600.
     const heights: Record<number, number> = {};
     for (let r = 4; r <= 20; r++) heights[r] = 200;
-    expect(chartPlacement({ ...chartSheet(), rowHeights: heights }, { r1: 4, c1: 4, r2: 20, c2: 9 }).cy).toBe(3048000);
+    expect(chartPlacement({ ...chartSheet(), rowHeights: heights }, { r1: 4, c1: 4, r2: 20, c2: 9 }).cy).toBe(3657600);
+    // A narrow chart (one default column, 64 px × 9525 = 609 600) may still be 16 rows tall: 3 048 000.
+    expect(chartPlacement({ ...chartSheet(), rowHeights: heights }, { r1: 4, c1: 4, r2: 20, c2: 4 }).cy).toBe(3048000);
   });
 
   test('a chart never starts in a print-title row', () => {
     // Row 4 repeats on every printed page: the chart starts at row 5 (0-based marker 4), same size.
     const spec = { ...chartSheet(), page: { landscape: true, fitToWidth: true, printTitleRows: [4, 4] as const } };
-    expect(chartPlacement(spec, { r1: 4, c1: 4, r2: 20, c2: 9 })).toEqual({ col: 4, row: 4, cx: 3657600, cy: 3048000 });
+    expect(chartPlacement(spec, { r1: 4, c1: 4, r2: 20, c2: 9 })).toEqual({ col: 4, row: 4, cx: 3657600, cy: 3238500 });
     // A chart below the title rows is where the plan put it.
     expect(chartPlacement(spec, { r1: 6, c1: 4, r2: 20, c2: 9 }).row).toBe(5);
   });
