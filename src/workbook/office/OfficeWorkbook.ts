@@ -288,7 +288,8 @@ class OfficeAdapter implements InteractivePort {
       sheet.load('name');
       // Values only: cells that merely carry a format do not widen what we read.
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      // rowHidden (ExcelApi 1.2): false when no row of the range is hidden — the common case, one property.
+      used.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden');
       // Formats and formulas count too for where the product may write (the status columns never
       // cover a cell of the user's, even an empty-looking one): the used range with formats.
       const formatted = sheet.getUsedRangeOrNullObject(false);
@@ -353,8 +354,48 @@ class OfficeAdapter implements InteractivePort {
         }
       }
       const merges = merged && !merged.isNullObject ? mergedRanges(merged.address) : [];
-      return { name: sheetName, rows, ...formattedExtent(rows.length, left + cols - 1, formatted), ...(merges.length ? { merges } : {}) };
+      const hiddenRows = await this.hiddenRows(ctx, sheetName, top, rowCount, used.rowHidden);
+      return {
+        name: sheetName,
+        rows,
+        ...formattedExtent(rows.length, left + cols - 1, formatted),
+        ...(merges.length ? { merges } : {}),
+        ...(hiddenRows.length ? { hiddenRows } : {}),
+      };
     });
+  }
+
+  /**
+   * Hidden rows of the used rows, 1-based. `Range.rowHidden` says true (all hidden), false (none)
+   * or null (some): blocks of 1,024 rows are asked next, then each row of a mixed block — two
+   * more syncs at most, and none when nothing is hidden.
+   */
+  private async hiddenRows(ctx: Excel.RequestContext, sheet: string, top: number, count: number, all: boolean | null): Promise<number[]> {
+    if (all === false || count === 0) return [];
+    const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => top + from + i + 1);
+    if (all === true) return range(0, count);
+    const ask = async (parts: readonly [number, number][]): Promise<(boolean | null)[]> => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const ranges = parts.map(([from, n]) => ws.getRangeByIndexes(top + from, 0, n, 1).load('rowHidden'));
+      this.tally.queued(cost(1 + ranges.length, ranges.length));
+      await this.tally.sync(ctx, () => 20 * ranges.length);
+      return ranges.map((r) => r.rowHidden);
+    };
+    const BLOCK = 1024;
+    const blocks: [number, number][] = [];
+    for (let from = 0; from < count; from += BLOCK) blocks.push([from, Math.min(BLOCK, count - from)]);
+    const states = await ask(blocks);
+    const out: number[] = [];
+    const mixed: [number, number][] = [];
+    blocks.forEach(([from, n], i) => {
+      if (states[i] === true) out.push(...range(from, n));
+      else if (states[i] === null) for (let k = 0; k < n; k++) mixed.push([from + k, 1]);
+    });
+    if (mixed.length) {
+      const rowStates = await ask(mixed);
+      mixed.forEach(([from], i) => rowStates[i] && out.push(top + from + 1));
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /**

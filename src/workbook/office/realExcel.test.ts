@@ -215,3 +215,18 @@ describe('text that must stay text', () => {
     ]);
   });
 });
+
+describe('hidden rows', () => {
+  test('read with the sheet: none costs nothing extra; some are found block by block', async () => {
+    const plain = setup([seed()]);
+    const grid = await plain.port.readSheet(DATA);
+    expect(grid.hiddenRows).toBeUndefined();
+    expect(plain.fake.stats.syncs).toBe(2);
+    // Rows 2 and 3 of 3, and row 2,000 of a longer sheet: rows 1–1,024 are a mixed block, 1,025–2,048 too.
+    const rows = Array.from({ length: 2_100 }, (_, r) => [`CD${r + 1}`]);
+    const { fake, port } = setup([{ name: DATA, rows, hiddenRows: [2, 3, 2000] }]);
+    expect((await port.readSheet(DATA)).hiddenRows).toEqual([2, 3, 2000]);
+    // read 2 (one chunk), blocks 1, rows of the mixed blocks 1
+    expect(fake.stats.syncs).toBe(4);
+  });
+});
