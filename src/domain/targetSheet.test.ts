@@ -2,12 +2,66 @@ import { HTT_PLUS, XL_KHT } from './catalog';
 import type { RawCell } from './grid';
 import { findPreset, PRESETS } from './presets';
 import type { Indicator, TargetSet } from './targetSet';
-import { readTargetSheet, TARGET_SHEET_NAME, targetSetToRows, type TargetSheetProblem } from './targetSheet';
+import { readTargetSheet, TARGET_SHEET_NAME, targetSetToRows, targetSheetLayout, type TargetSheetProblem } from './targetSheet';
 
 type Rows = RawCell[][];
 
+/** The table's columns in the order an older version wrote them (Mã first, Mục tiêu in column O). */
+const OLD_ORDER = [
+  'Mã',
+  'Chỉ tiêu',
+  'Diễn giải',
+  'Loại',
+  'Tử số / Cột',
+  'Mẫu số / Cột cuối',
+  'Giá trị điều kiện',
+  'Ngưỡng mỗi đơn vị',
+  'Theo đơn vị',
+  'Cấp',
+  'Khu vực',
+  'Chỉ tính khi',
+  'Từ năm',
+  'Đến năm',
+  'Mục tiêu',
+  'Kết quả nhập tay',
+  'Đơn vị tính',
+];
+
+/**
+ * A `Chỉ tiêu` sheet as an older version wrote it, which workbooks in use still have: metadata
+ * in A:B from row 1 (with `Nguồn` naming the seed file), the instruction, a blank row, then the
+ * table in OLD_ORDER from row 13. The indicator cells are today's, moved by header.
+ */
+function oldRows(set: TargetSet): Rows {
+  const layout = targetSheetLayout(set);
+  const header = layout.rows[layout.headerRow - 1];
+  const meta: Rows = [
+    ['Mã bộ chỉ tiêu', set.id],
+    ['Tên chương trình', set.title],
+    ['Văn bản', set.document],
+    ['Số hiệu', set.documentNumber],
+    ['Cơ quan ban hành', set.issuer],
+    ['Cơ quan cấp trên', set.parentIssuer ?? null],
+    ['Địa danh', set.place ?? null],
+    ['Mục', set.section ?? null],
+    ['Nguồn', set.source ?? null],
+    ['Mốc thời gian', set.milestones?.join('; ') ?? null],
+    ['Hướng dẫn', 'Có thể: sửa cột Mục tiêu (ví dụ ≥ 90%, > 95%, ≤ 0, 90%–95%, ≥ 9.000); xóa cả dòng chỉ tiêu không dùng.'],
+    [],
+  ];
+  const table = layout.rows.slice(layout.headerRow).map((r) => OLD_ORDER.map((h) => r[header.indexOf(h)] ?? null));
+  return [...meta, [...OLD_ORDER], ...table];
+}
+
 function rowsOf(id: string): Rows {
-  return targetSetToRows(findPreset(id)!) as Rows;
+  return oldRows(findPreset(id)!);
+}
+
+/** A built-in set without its seed file name, which the new sheet does not write. */
+function withoutSource(set: TargetSet): TargetSet {
+  const copy: { -readonly [K in keyof TargetSet]?: TargetSet[K] } = { ...set };
+  delete copy.source;
+  return copy as TargetSet;
 }
 
 function read(rows: Rows) {
@@ -44,28 +98,32 @@ function indicator(set: TargetSet, id: string): Indicator | undefined {
   return set.indicators.find((i) => i.id === id);
 }
 
-describe('targetSetToRows', () => {
-  it('writes metadata, an instruction, a blank row and the table', () => {
-    const rows = rowsOf('bd-cdvc-2024');
-    expect(rows.slice(0, 10)).toEqual([
-      ['Mã bộ chỉ tiêu', 'bd-cdvc-2024'],
-      ['Tên chương trình', findPreset('bd-cdvc-2024')!.title],
-      ['Văn bản', 'Chương trình số 06/CTr-CĐVC ngày 16/9/2024'],
-      ['Số hiệu', '06/CTr-CĐVC'],
-      ['Cơ quan ban hành', 'CÔNG ĐOÀN VIÊN CHỨC TỈNH BÌNH ĐỊNH'],
-      ['Cơ quan cấp trên', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH'],
-      ['Địa danh', 'Bình Định'],
-      ['Mục', 'mục II'],
-      ['Nguồn', '000_04690bb8481b653f.txt'],
-      ['Mốc thời gian', null],
+describe('targetSetToRows (the sheet the template writes)', () => {
+  it('a title naming the document, metadata in B:C without the seed file, the instruction, then STT, Chỉ tiêu, Mục tiêu first', () => {
+    const rows = targetSetToRows(findPreset('bd-cdvc-2024')!) as Rows;
+    expect(rows[0]).toEqual(['Chỉ tiêu theo Chương trình số 06/CTr-CĐVC ngày 16/9/2024']);
+    expect(rows[1]).toEqual([]);
+    // bd-cdvc-2024 has no milestones: that row is left out; the seed file (Nguồn) is never written.
+    expect(rows.slice(2, 11)).toEqual([
+      [null, 'Tên chương trình', findPreset('bd-cdvc-2024')!.title],
+      [null, 'Văn bản', 'Chương trình số 06/CTr-CĐVC ngày 16/9/2024'],
+      [null, 'Số hiệu', '06/CTr-CĐVC'],
+      [null, 'Cơ quan ban hành', 'CÔNG ĐOÀN VIÊN CHỨC TỈNH BÌNH ĐỊNH'],
+      [null, 'Cơ quan cấp trên', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH'],
+      [null, 'Địa danh', 'Bình Định'],
+      [null, 'Mục', 'mục II'],
+      [null, 'Mã bộ chỉ tiêu', 'bd-cdvc-2024'],
+      [null, 'Hướng dẫn', expect.stringContaining('Sửa cột Mục tiêu (ô nền vàng)')],
     ]);
-    expect(rows[10][0]).toBe('Hướng dẫn');
-    expect(rows[10][1]).toContain('Mục tiêu');
+    expect(JSON.stringify(rows)).not.toContain('.txt');
     expect(rows[11]).toEqual([]);
+    // No manual indicator: Kết quả nhập tay goes with the technical columns.
     expect(rows[12]).toEqual([
-      'Mã',
+      'STT',
       'Chỉ tiêu',
+      'Mục tiêu',
       'Diễn giải',
+      'Mã',
       'Loại',
       'Tử số / Cột',
       'Mẫu số / Cột cuối',
@@ -77,17 +135,31 @@ describe('targetSetToRows', () => {
       'Chỉ tính khi',
       'Từ năm',
       'Đến năm',
-      'Mục tiêu',
       'Kết quả nhập tay',
       'Đơn vị tính',
     ]);
     expect(rows).toHaveLength(13 + 8);
+    expect(rows.slice(13).map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('a set with a manual indicator shows Kết quả nhập tay after Mục tiêu; milestones are written', () => {
+    const bt = targetSheetLayout(findPreset('bt-ldld-2024')!);
+    expect(bt.rows[bt.headerRow - 1].slice(0, 5)).toEqual(['STT', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả nhập tay', 'Diễn giải']);
+    expect(bt.columns.filter((c) => !c.technical).map((c) => c.field)).toEqual(['stt', 'label', 'target', 'manualValue', 'description']);
+    const cd = targetSheetLayout(findPreset('cdgd-ct1-2024')!);
+    expect(cd.metaRows.map((r) => cd.rows[r - 1][1])).toContain('Mốc thời gian');
+    expect(cd.rows.find((r) => r[1] === 'Mốc thời gian')).toEqual([null, 'Mốc thời gian', 'Sơ kết: quý 3/2026; Tổng kết: quý 3/2028']);
   });
 
   it('writes each kind in its columns', () => {
-    const rows = rowsOf('bd-cdvc-2024');
-    const sk = rows[rowOf(rows, 'sang_kien_15')];
-    expect(sk.slice(3, 15)).toEqual([
+    const layout = targetSheetLayout(findPreset('bd-cdvc-2024')!);
+    const rows = layout.rows as Rows;
+    const at = (rs: Rows, id: string, header: string) => rs[rowOf(rs, id)][col(rs, header)];
+    const pick = (rs: Rows, id: string, headers: string[]) => headers.map((h) => at(rs, id, h));
+    expect(pick(rows, 'sang_kien_15', ['STT', 'Chỉ tiêu', 'Mục tiêu', 'Loại', 'Tử số / Cột', 'Mẫu số / Cột cuối', 'Giá trị điều kiện', 'Ngưỡng mỗi đơn vị', 'Theo đơn vị', 'Cấp'])).toEqual([
+      6, // co_ke_hoach, dang_ky_thi_dua, khong_kht, bao_phu_dv, phat_dong_cds, then sang_kien_15
+      'ĐV đăng ký sáng kiến ≥ 15%',
+      '≥ 100%',
       'Tỷ lệ đơn vị đạt ngưỡng (unit_threshold)',
       'dv_sang_kien',
       'so_dv',
@@ -95,41 +167,36 @@ describe('targetSetToRows', () => {
       '≥ 15%',
       null,
       'CĐCS',
-      null,
-      null,
-      null,
-      null,
-      '≥ 100%',
     ]);
-    const kht = rows[rowOf(rows, 'khong_kht')];
-    expect([kht[3], kht[4], kht[6], kht[14]]).toEqual(['Số đơn vị (unit_count)', 'xep_loai', XL_KHT, '≤ 0']);
-    expect(rows[rowOf(rows, 'bao_phu_dv')][8]).toBe('Có');
+    expect(pick(rows, 'khong_kht', ['Loại', 'Tử số / Cột', 'Giá trị điều kiện', 'Mục tiêu'])).toEqual(['Số đơn vị (unit_count)', 'xep_loai', XL_KHT, '≤ 0']);
+    expect(at(rows, 'bao_phu_dv', 'Theo đơn vị')).toBe('Có');
 
-    const hy = rowsOf('hy-cdgd-nq02');
-    const kn = hy[rowOf(hy, 'ket_nap_2021_2023')];
-    expect([kn[3], kn[4], kn[12], kn[13], kn[14]]).toEqual(['Tổng (sum)', 'dv_ket_nap_moi', 2021, 2023, '≥ 120']);
-    const htt = hy[rowOf(hy, 'htt_nnn')];
-    expect([htt[6], htt[9], htt[10]]).toEqual([HTT_PLUS.join('; '), 'CĐCS', 'Ngoài nhà nước']);
-    expect(hy[rowOf(hy, 'tuldtt_nnn')][14]).toBe('đến 2023: ≥ 100%; đến 2025: ≥ 80%; đến 2030: ≥ 85%; đến 2045: ≥ 99%');
-    expect(hy[rowOf(hy, 'cap_tren_htt')][9]).toBe('CĐ cấp trên');
-    expect(hy[rowOf(hy, 'cong_khai_tc')][9]).toBe('Tất cả');
+    const hy = targetSetToRows(findPreset('hy-cdgd-nq02')!) as Rows;
+    expect(pick(hy, 'ket_nap_2021_2023', ['Loại', 'Tử số / Cột', 'Từ năm', 'Đến năm', 'Mục tiêu'])).toEqual(['Tổng (sum)', 'dv_ket_nap_moi', 2021, 2023, '≥ 120']);
+    expect(pick(hy, 'htt_nnn', ['Giá trị điều kiện', 'Cấp', 'Khu vực'])).toEqual([HTT_PLUS.join('; '), 'CĐCS', 'Ngoài nhà nước']);
+    expect(at(hy, 'tuldtt_nnn', 'Mục tiêu')).toBe('đến 2023: ≥ 100%; đến 2025: ≥ 80%; đến 2030: ≥ 85%; đến 2045: ≥ 99%');
+    expect(at(hy, 'cap_tren_htt', 'Cấp')).toBe('CĐ cấp trên');
+    expect(at(hy, 'cong_khai_tc', 'Cấp')).toBe('Tất cả');
 
-    const bt = rowsOf('bt-ldld-2024');
-    const pb = bt[rowOf(bt, 'phan_bien')];
-    expect([pb[3], pb[14], pb[15], pb[16]]).toEqual(['Nhập tay (manual)', '≥ 1', null, 'cuộc']);
-    expect(bt[rowOf(bt, 'tuyen_truyen')][14]).toBe('90%–95%');
-    expect(bt[rowOf(bt, 'phat_trien_dv')][14]).toBe('≥ 9.000');
-
-    expect(rowsOf('cdgd-ct1-2024')[9]).toEqual(['Mốc thời gian', 'Sơ kết: quý 3/2026; Tổng kết: quý 3/2028']);
+    const bt = targetSetToRows(findPreset('bt-ldld-2024')!) as Rows;
+    expect(pick(bt, 'phan_bien', ['Loại', 'Mục tiêu', 'Kết quả nhập tay', 'Đơn vị tính'])).toEqual(['Nhập tay (manual)', '≥ 1', null, 'cuộc']);
+    expect(at(bt, 'tuyen_truyen', 'Mục tiêu')).toBe('90%–95%');
+    expect(at(bt, 'phat_trien_dv', 'Mục tiêu')).toBe('≥ 9.000');
   });
 });
 
 describe('round trip', () => {
-  it.each(PRESETS.map((p) => [p.id, p] as const))('%s reads back equal', (_id, p) => {
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s reads back equal (all but the seed file name)', (_id, p) => {
     const back = readOk(targetSetToRows(p) as Rows);
-    expect(back).toEqual(p);
+    expect(back).toEqual(withoutSource(p));
     // No key set to undefined anywhere: the same shape, key for key.
-    expect(back).toStrictEqual(JSON.parse(JSON.stringify(p)));
+    expect(back).toStrictEqual(JSON.parse(JSON.stringify(withoutSource(p))));
+  });
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s in the older layout still reads back equal', (_id, p) => {
+    const rows = oldRows(p);
+    expect(rows[12][14]).toBe('Mục tiêu'); // column O, row 13, as the older sheets have it
+    expect(readOk(rows)).toStrictEqual(JSON.parse(JSON.stringify(p)));
   });
 });
 
@@ -238,7 +305,7 @@ describe('user edits', () => {
 
   it('reads the table whatever the column order, and metadata wherever it is', () => {
     const p = findPreset('hy-cdgd-nq02')!;
-    const rows = targetSetToRows(p) as Rows;
+    const rows = oldRows(p);
     const h = headerAt(rows);
     const order = rows[h].map((_, i) => i).reverse();
     const table = rows.slice(h).map((r) => order.map((i) => (r[i] === undefined ? null : r[i])));

@@ -81,12 +81,13 @@ type MetaField = keyof typeof META;
 
 const INSTRUCTION_LABEL = 'Hướng dẫn';
 const INSTRUCTION =
-  'Có thể: sửa cột Mục tiêu (ví dụ ≥ 90%, > 95%, ≤ 0, 90%–95%, ≥ 9.000); xóa cả dòng chỉ tiêu không dùng; ' +
-  'thêm dòng mới với Mã chưa trùng, Loại là một trong: ratio, unit_threshold, unit_share, unit_count, sum, mean, ' +
-  'change, reduction, manual, và cột ghi bằng mã cột của bảng số liệu (ví dụ so_dv); ' +
-  'với dòng Nhập tay (manual), gõ số đạt được vào cột Kết quả nhập tay.';
+  'Sửa cột Mục tiêu (ô nền vàng), ví dụ ≥ 90%, > 95%, ≤ 0, 90%–95%, ≥ 9.000; với chỉ tiêu Nhập tay, gõ số đạt được vào cột Kết quả nhập tay. ' +
+  'Các ô khác được khóa để tránh sửa nhầm (khóa không có mật khẩu). Muốn xóa dòng chỉ tiêu không dùng hoặc thêm dòng mới: ' +
+  'Xem lại › Bỏ bảo vệ trang tính (Review › Unprotect Sheet), rồi bấm dấu + phía trên bảng để mở các cột kỹ thuật. ' +
+  'Dòng mới cần Mã chưa trùng, Loại là một trong: ratio, unit_threshold, unit_share, unit_count, sum, mean, ' +
+  'change, reduction, manual, và cột ghi bằng mã cột của bảng số liệu (ví dụ so_dv).';
 
-/** The indicator table's columns, in the order written; read back by header text in any order. */
+/** The indicator table's columns; read back by header text in any order (a sheet written by an older version had `Mã` first and `Mục tiêu` in column O). */
 const TABLE = {
   id: { header: 'Mã', aliases: ['Mã chỉ tiêu', 'ID'] },
   label: { header: 'Chỉ tiêu', aliases: ['Tên chỉ tiêu', 'Nhãn'] },
@@ -119,7 +120,7 @@ function levelText(level: Scope['level']): string {
   return level ?? CAP_CDCS;
 }
 
-function indicatorRow(ind: Indicator): Cell[] {
+function indicatorRow(ind: Indicator): Record<TableField, Cell> {
   const row: Record<TableField, Cell> = {
     id: ind.id,
     label: ind.label,
@@ -169,22 +170,63 @@ function indicatorRow(ind: Indicator): Cell[] {
       row.unitLabel = ind.unitLabel ?? null;
       break;
   }
-  return TABLE_FIELDS.map((f) => row[f]);
+  return row;
+}
+
+/** The first column of the written table: a row number for people (the reader ignores it). */
+export const STT_HEADER = 'STT';
+
+/** One column of the written table, from column A. */
+export interface TargetColumn {
+  readonly field: TableField | 'stt';
+  readonly header: string;
+  /** A column only someone adding an indicator needs: the template groups these and collapses the group. */
+  readonly technical: boolean;
+}
+
+/** Where things are on the written `Chỉ tiêu` sheet (1-based rows), for the renderer to style them. */
+export interface TargetSheetLayout {
+  /** Cell values from A1; null is an empty cell. */
+  readonly rows: Cell[][];
+  /** The title row: "Chỉ tiêu theo <document>". */
+  readonly titleRow: number;
+  /** Metadata rows: label in column B, value in column C. */
+  readonly metaRows: readonly number[];
+  readonly instructionRow: number;
+  readonly headerRow: number;
+  readonly columns: readonly TargetColumn[];
+  /** The indicator of each row below the header, in order. */
+  readonly indicators: readonly Indicator[];
 }
 
 /**
- * The `Chỉ tiêu` sheet's cells from A1: metadata rows (label in A, value in B), one instruction
- * row, a blank row, then the indicator table (header row, one row per indicator). Targets are
- * Vietnamese text ("≥ 15%"); years and manual results are numbers; null is an empty cell.
+ * The table's columns in the order written: what a secretary reads and edits first (`STT`,
+ * `Chỉ tiêu`, `Mục tiêu`, `Kết quả nhập tay` when the set has a manual indicator, the document's
+ * words), then the technical ones.
+ */
+function tableColumns(set: TargetSet): TargetColumn[] {
+  const manual = set.indicators.some((i) => i.kind === 'manual');
+  const front: TableField[] = ['label', 'target', ...(manual ? (['manualValue'] as const) : []), 'description'];
+  const back = TABLE_FIELDS.filter((f) => !front.includes(f));
+  return [
+    { field: 'stt', header: STT_HEADER, technical: false },
+    ...front.map((f) => ({ field: f, header: TABLE[f].header, technical: false })),
+    ...back.map((f) => ({ field: f, header: TABLE[f].header, technical: true })),
+  ];
+}
+
+/**
+ * The `Chỉ tiêu` sheet for a set: a title naming the program document (its number and date,
+ * never a file), metadata rows (label in B, value in C), one instruction row, a blank row, then
+ * the indicator table (header row, one row per indicator). Targets are Vietnamese text
+ * ("≥ 15%"); years and manual results are numbers.
  *
  * @example
- * const rows = targetSetToRows(findPreset('bd-cdvc-2024')!);
- * rows[0] // ['Mã bộ chỉ tiêu', 'bd-cdvc-2024']
- * rows[13][0] // 'co_ke_hoach'
+ * const layout = targetSheetLayout(findPreset('bd-cdvc-2024')!);
+ * layout.rows[layout.headerRow - 1].slice(0, 3) // ['STT', 'Chỉ tiêu', 'Mục tiêu']
  */
-export function targetSetToRows(set: TargetSet): Cell[][] {
+export function targetSheetLayout(set: TargetSet): TargetSheetLayout {
   const meta: Record<MetaField, string | null> = {
-    id: set.id,
     title: set.title,
     document: set.document,
     documentNumber: set.documentNumber,
@@ -192,15 +234,40 @@ export function targetSetToRows(set: TargetSet): Cell[][] {
     parentIssuer: set.parentIssuer ?? null,
     place: set.place ?? null,
     section: set.section ?? null,
-    source: set.source ?? null,
     milestones: set.milestones && set.milestones.length > 0 ? set.milestones.join('; ') : null,
+    // The seed file a built-in set was taken from means nothing to a reader: not written.
+    source: null,
+    id: set.id,
   };
-  const rows: Cell[][] = (Object.keys(META) as MetaField[]).map((f) => [META[f], meta[f]]);
-  rows.push([INSTRUCTION_LABEL, INSTRUCTION]);
+  const rows: Cell[][] = [[`Chỉ tiêu theo ${set.document || set.title}`], []];
+  const metaRows: number[] = [];
+  for (const f of Object.keys(meta) as MetaField[]) {
+    if (meta[f] === null || meta[f] === '') continue;
+    rows.push([null, META[f], meta[f]]);
+    metaRows.push(rows.length);
+  }
+  rows.push([null, INSTRUCTION_LABEL, INSTRUCTION]);
+  const instructionRow = rows.length;
   rows.push([]);
-  rows.push(TABLE_FIELDS.map((f) => TABLE[f].header));
-  for (const ind of set.indicators) rows.push(indicatorRow(ind));
-  return rows;
+  const columns = tableColumns(set);
+  rows.push(columns.map((c) => c.header));
+  const headerRow = rows.length;
+  set.indicators.forEach((ind, i) => {
+    const cells = indicatorRow(ind);
+    rows.push(columns.map((c) => (c.field === 'stt' ? i + 1 : cells[c.field])));
+  });
+  return { rows, titleRow: 1, metaRows, instructionRow, headerRow, columns, indicators: set.indicators };
+}
+
+/**
+ * The `Chỉ tiêu` sheet's cells from A1 (see targetSheetLayout).
+ *
+ * @example
+ * const rows = targetSetToRows(findPreset('bd-cdvc-2024')!);
+ * rows[0] // ['Chỉ tiêu theo Chương trình số 06/CTr-CĐVC ngày 16/9/2024']
+ */
+export function targetSetToRows(set: TargetSet): Cell[][] {
+  return targetSheetLayout(set).rows;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,6 +31,50 @@ export interface ValidationSpec {
   readonly range: string;
   /** The allowed values (a drop-down list). */
   readonly list: readonly string[];
+  /** The message shown when a cell of the range is selected. */
+  readonly prompt?: InputMessage;
+}
+
+/** A message box of a validation: a title (at most 32 characters) and a text (at most 255). */
+export interface InputMessage {
+  readonly title: string;
+  readonly text: string;
+}
+
+/**
+ * A number rule on a range (template count and money columns): whole numbers or any number, at
+ * least `min` (and at most `max`); blank cells allowed; anything else refused with `error`.
+ */
+export interface NumberRuleSpec {
+  /** A1 range, e.g. 'E2:E1001'. */
+  readonly range: string;
+  /** 'whole': integers (counts, years); 'decimal': any number (amounts). */
+  readonly type: 'whole' | 'decimal';
+  readonly min: number;
+  readonly max?: number;
+  /** Shown when a cell of the range is selected. */
+  readonly prompt: InputMessage;
+  /** Shown when a typed value breaks the rule (the value is refused). */
+  readonly error: InputMessage;
+}
+
+/**
+ * The sheet protected without a password: every cell is locked except those whose style says
+ * `unlocked` (styles.ts), so a secretary types only where the product expects it.
+ */
+export interface ProtectionSpec {
+  /** Column widths (and row heights, below) may still be changed on the protected sheet. */
+  readonly allowFormatColumns: boolean;
+  readonly allowFormatRows: boolean;
+}
+
+/** Columns grouped in an outline (one level), e.g. a template's technical columns. */
+export interface ColumnGroupSpec {
+  /** 0-based first and last column of the group. */
+  readonly from: number;
+  readonly to: number;
+  /** Hidden, with the group's + button shown on the column after it. */
+  readonly collapsed: boolean;
 }
 
 /**
@@ -61,6 +105,10 @@ export interface SheetSpec {
   /** Frozen panes: rows above and columns left of the split. */
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly validations?: readonly ValidationSpec[];
+  /** Number rules (whole / decimal) with input messages, written with the list validations. */
+  readonly numberRules?: readonly NumberRuleSpec[];
+  readonly protection?: ProtectionSpec;
+  readonly columnGroups?: readonly ColumnGroupSpec[];
   readonly page?: PageSpec;
   readonly chart?: ChartSpec;
 }

@@ -35,6 +35,8 @@ export interface StyleDef {
   };
   /** Excel number format code, e.g. '#,##0'. */
   readonly numFmt?: string;
+  /** The cell stays editable when its sheet is protected (a template's Mục tiêu cells). */
+  readonly unlocked?: boolean;
 }
 
 export type StyleKey =
@@ -71,7 +73,9 @@ export type StyleKey =
   | 'cell_stt'
   | 'code_small'
   | 'code_header'
-  | 'section_row';
+  | 'section_row'
+  | 'cell_input'
+  | 'meta_label';
 
 const BORDERED = { border: true } as const;
 
@@ -171,4 +175,7 @@ export const STYLES: Readonly<Record<StyleKey, StyleDef>> = {
   data_header: { fill: 'D9E1F2', font: tnr({ bold: true }), align: { h: 'center', v: 'center', wrap: true }, ...BORDERED },
   severity_error: { font: tnr({ bold: true, color: '9C0006' }), align: { h: 'center', v: 'top' }, ...BORDERED },
   severity_warning: { font: tnr({ color: '7F6000' }), align: { h: 'center', v: 'top' }, ...BORDERED },
+  // The cells a secretary edits on a protected sheet: a light fill says where to type.
+  cell_input: { fill: 'FFF2CC', font: tnr({ bold: true }), align: { h: 'center', v: 'top', wrap: true }, unlocked: true, ...BORDERED },
+  meta_label: { fill: 'F2F2F2', font: tnr({ bold: true }), align: { v: 'top', wrap: true }, ...BORDERED },
 };

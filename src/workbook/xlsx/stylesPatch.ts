@@ -205,7 +205,10 @@ export function addStyles(stylesXml: string, keys: readonly StyleKey[]): StylesR
       (fontId ? ' applyFont="1"' : '') +
       (fillId ? ' applyFill="1"' : '') +
       (borderId ? ' applyBorder="1"' : '') +
-      (alignment ? ` applyAlignment="1">${alignment}</${p}xf>` : '/>');
+      (alignment ? ' applyAlignment="1"' : '') +
+      // Locked is every cell's default: only an editable cell says otherwise.
+      (d.unlocked ? ' applyProtection="1"' : '') +
+      (alignment || d.unlocked ? `>${alignment}${d.unlocked ? `<${p}protection locked="0"/>` : ''}</${p}xf>` : '/>');
     index.set(key, cellXfs.indexOf(xf));
   }
   // (An opened `<styleSheet/>` always has sections to add, so an unchanged result is the input.)
