@@ -146,7 +146,8 @@ async function dataGrid(port: WorkbookPort, own: ReadonlySet<string>, names: rea
 /** Removes the product's output (only sheets it wrote). Returns false when there was none. */
 export async function clearResults(port: InteractivePort, lastSheet?: string): Promise<boolean> {
   const sheets = await listSheets(port);
-  const ownSheets = [...(await findOwnSheets(port, sheets)).values()];
+  // The intake's file list (Nhập báo cáo) records an import, not a computation: it stays.
+  const ownSheets = [...(await findOwnSheets(port, sheets))].filter(([kind]) => kind !== 'intake').map(([, name]) => name);
   const own = new Set(ownSheets.map(sheetKey));
   const plan = clearPlanFor(ownSheets, await dataGrid(port, own, sheets.map((s) => s.name), lastSheet));
   if (!plan.data && !plan.sheets.length) return false;
