@@ -20,7 +20,9 @@ export function nodeZlibCodec(): Codec {
       let out: Uint8Array;
       try {
         // maxOutputLength stops zlib as soon as the output passes the declared size (a zip bomb).
-        const b = zlib.inflateRawSync(src, { maxOutputLength: Math.max(1, size) });
+        // One output buffer a little larger than the declared size: zlib then returns it as it is,
+        // where its default 16 KB chunks would be joined into a second copy of a 60 MB sheet.
+        const b = zlib.inflateRawSync(src, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 64) });
         out = new Uint8Array(b.buffer, b.byteOffset, b.length);
       } catch (err) {
         if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') onOverflow();

@@ -162,8 +162,10 @@ export class XlsxWorkbook implements WorkbookPort {
       const xml = part.worksheet ? this.pkg.text(part.path) : undefined;
       if (xml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
       // The user's sheet: only its view changes besides the product's columns (frozen panes, no selected tab).
-      const viewed = plan.data.view ? setFrozenPanes(xml, plan.data.view) : plan.activeSheet !== undefined ? unselectTab(xml) : xml;
-      const patched = patchDataSheet(viewed, plan.data, style);
+      // Applied to the part before <sheetData> only: editing the whole text would copy a 60 MB sheet.
+      const view = plan.data.view;
+      const editHead = (head: string): string => (view ? setFrozenPanes(head, view) : plan.activeSheet !== undefined ? unselectTab(head) : head);
+      const patched = patchDataSheet(xml, plan.data, style, editHead);
       // Compressed now rather than at toBytes: the patched rows are not held while other sheets are written.
       this.pkg.writeText(part.path, (emit) => patched.forEach(emit));
     }

@@ -30,7 +30,11 @@ function rowXml(p: string, row: PatchRow, startCol: number, style: StyleIndex): 
   return out;
 }
 
-export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleIndex): string[] {
+/**
+ * The patched sheet as text chunks. `editHead` changes the part before `<sheetData>` (the sheet
+ * view): it sees only that part, so a sheet of tens of megabytes is never copied for it.
+ */
+export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleIndex, editHead: (head: string) => string = (h) => h): string[] {
   const p = rootElement(xml).prefix;
   const sd = findElement(xml, p + 'sheetData');
   if (!sd) throw new XlsxError('corrupt', undefined, 'worksheet without sheetData');
@@ -84,7 +88,7 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
     i = rowEnd;
   }
   const rest = rows.slice(next).map(newRow).join('');
-  const head = patchHead(xml.slice(0, sd.start), p, patch, rows);
+  const head = patchHead(editHead(xml.slice(0, sd.start)), p, patch, rows);
   if (sd.selfClosing) {
     const sheetData = rest ? xml.slice(sd.start, sd.end - 2) + '>' + rest + `</${p}sheetData>` : xml.slice(sd.start, sd.end);
     return [head, sheetData, xml.slice(sd.end)];
