@@ -203,6 +203,39 @@ function verdicts(sizes: readonly SizeResult[]): Verdict[] {
   return out;
 }
 
+// ---- Office adapter: fixes, and the 4 MB request budget ----
+
+/** Excel on the web refuses requests over 5 MB; the adapter's own budget is 4 MB (measured by the fake). */
+const OFFICE_REQUEST_BUDGET = 4_000_000;
+const OFFICE_FIXES = 20_000;
+
+/** `office fixes=20000 syncs=N max_request_bytes=B total_bytes=T`, from a fresh process. */
+function officeFixesBench(): { line: string; maxRequestBytes?: number; raw: Outcome } {
+  progress(`office: ${OFFICE_FIXES} fixes on the fake Excel …`);
+  const out = runChild('officeFixes', { input: '', preset: PRESET, rows: OFFICE_FIXES }, { nodeArgs: ['--max-old-space-size=4096'], timeoutMs: 10 * 60_000 });
+  if (out.status !== 'ok') return { line: `office fixes=${OFFICE_FIXES}: ${out.status} (${out.message})`, raw: out };
+  const report = out.report as { line?: unknown; maxRequestBytes?: unknown };
+  return {
+    line: typeof report.line === 'string' ? report.line : `office fixes=${OFFICE_FIXES}: no line`,
+    ...(typeof report.maxRequestBytes === 'number' ? { maxRequestBytes: report.maxRequestBytes } : {}),
+    raw: out,
+  };
+}
+
+/** Every Office request of the check + write at each size, and of the fixes, under 4 MB. */
+function officeVerdicts(sizes: readonly SizeResult[], fixes: { maxRequestBytes?: number } | undefined): Verdict[] {
+  const maxes: number[] = [];
+  for (const s of sizes) {
+    const r = s.results.office?.repeats[0];
+    const b = r?.status === 'ok' ? (r.report as { maxRequestBytes?: unknown }).maxRequestBytes : undefined;
+    if (typeof b === 'number') maxes.push(b);
+  }
+  if (fixes?.maxRequestBytes !== undefined) maxes.push(fixes.maxRequestBytes);
+  if (maxes.length === 0) return [{ requirement: 'Office requests under 4 MB', verdict: 'NOT RUN', detail: 'no office measurement' }];
+  const max = Math.max(...maxes);
+  return [{ requirement: 'Office requests under 4 MB', verdict: max < OFFICE_REQUEST_BUDGET ? 'PASS' : 'FAIL', detail: `largest request ${max} bytes` }];
+}
+
 // ---- main ----
 
 function main(): number {
@@ -240,6 +273,8 @@ function main(): number {
       if (c.line && m) lines.push(c.line(s.rows, m));
     }
   }
+  const fixes = process.env.BENCH_OFFICE_FIXES === '0' ? undefined : officeFixesBench();
+  if (fixes) lines.push(fixes.line);
   lines.push('');
   lines.push('times: the measured section in a fresh process (loading the contender\'s code included, Node start-up not);');
   lines.push('peaks: the whole process\'s max RSS. Process wall times are in results.json.');
@@ -250,7 +285,7 @@ function main(): number {
   if (formatted) lines.push(...formatted.lines, '');
   const blank = process.env.BENCH_BLANK === '0' ? undefined : blankRequiredBench(dir, progress);
   if (blank) lines.push(...blank.lines, '');
-  const vs = [...verdicts(done), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? [])];
+  const vs = [...verdicts(done), ...officeVerdicts(done, fixes), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? [])];
   for (const v of vs) lines.push(`${v.verdict.padEnd(7)} ${v.requirement}: ${v.detail}`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -268,6 +303,7 @@ function main(): number {
     dir,
     totalSeconds: (Date.now() - started) / 1000,
     sizes: done.map((s) => ({ rows: s.rows, input: s.input, ...s.results })),
+    officeFixes: fixes?.raw,
     intake: intake?.raw,
     formatted: formatted?.raw,
     blankRequired: blank?.raw,

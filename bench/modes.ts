@@ -208,5 +208,13 @@ const office: Mode = async (p) => {
   return { ms: performance.now() - t0, line: formatOfficeLine(m), syncs: m.syncs, maxRequestBytes: m.maxRequestBytes, maxResponseBytes: m.maxResponseBytes, totalBytes: m.totalBytes };
 };
 
+/** Fixes through the Office adapter on the fake Excel (unit names typed in TCVN3): syncs and payload sizes. */
+const officeFixes: Mode = async (p) => {
+  const { measureOfficeFixes, formatOfficeFixesLine } = await import('../test/support/fakeExcel/measure');
+  const t0 = performance.now();
+  const m = await measureOfficeFixes(need(p.rows, 'rows'));
+  return { ms: performance.now() - t0, line: formatOfficeFixesLine(m), fixes: m.fixes, syncs: m.syncs, maxRequestBytes: m.maxRequestBytes, maxResponseBytes: m.maxResponseBytes, totalBytes: m.totalBytes };
+};
+
 /** The registry of modes: a later contender is one more entry. */
-export const MODES: Readonly<Record<ModeName, Mode>> = { generate, generateBlank, exceljs, cli, engine, generateReturns, exceljsOpenDir, merge, office };
+export const MODES: Readonly<Record<ModeName, Mode>> = { generate, generateBlank, exceljs, cli, engine, generateReturns, exceljsOpenDir, merge, office, officeFixes };

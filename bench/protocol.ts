@@ -8,7 +8,7 @@
  */
 
 /** The child's modes; add one here, in modes.ts and (for the parent) in contenders.ts. */
-export type ModeName = 'generate' | 'generateBlank' | 'exceljs' | 'cli' | 'engine' | 'generateReturns' | 'exceljsOpenDir' | 'merge' | 'office';
+export type ModeName = 'generate' | 'generateBlank' | 'exceljs' | 'cli' | 'engine' | 'generateReturns' | 'exceljsOpenDir' | 'merge' | 'office' | 'officeFixes';
 
 /** Parameters of a mode, passed as one JSON argument. Each mode reads the fields it needs. */
 export interface ModeParams {

@@ -4,7 +4,7 @@
  * under Excel on the web's 5 MB. `npm run bench` prints the same measurement for 1k/10k/100k.
  * 100,000 rows take about half a minute in the fake: set CHITIEU_OFFICE_100K=1 to include them.
  */
-import { formatOfficeLine, measureOffice, type OfficeMeasurement } from '../support/fakeExcel/measure';
+import { formatOfficeFixesLine, formatOfficeLine, measureOffice, measureOfficeFixes, type OfficeMeasurement } from '../support/fakeExcel/measure';
 
 const FIVE_MB = 5_000_000;
 /** The adapter's own budget: every request under 4 MB, measured by the fake from the serialised request. */
@@ -45,3 +45,13 @@ big('100,000 rows: every payload under 5 MB; syncs grow only with data volume / 
   // ~30 MB to read and ~13 MB to write cannot pass in fewer round trips of < 5 MB each.
   expect(m.syncs).toBeLessThanOrEqual(20);
 });
+
+test('20,000 fixes (unit names typed in TCVN3) written in requests under 4 MB', async () => {
+  const m = await measureOfficeFixes(20_000);
+  // One fix per unit name: 20,000 units, 20,000 names typed in TCVN3.
+  expect(m.fixes).toBe(20_000);
+  expect(m.changed).toBe(0);
+  for (const bytes of m.requests) expect(bytes).toBeLessThan(FOUR_MB);
+  for (const bytes of m.responses) expect(bytes).toBeLessThan(FIVE_MB);
+  expect(formatOfficeFixesLine(m)).toMatch(/^office fixes=20000 syncs=\d+ max_request_bytes=\d+ total_bytes=\d+$/);
+}, 120_000);

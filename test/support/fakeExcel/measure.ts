@@ -53,3 +53,56 @@ export async function measureOffice(rows: number): Promise<OfficeMeasurement> {
 export function formatOfficeLine(m: OfficeStats & { readonly rows: number }): string {
   return `office rows=${m.rows} syncs=${m.syncs} max_request_bytes=${m.maxRequestBytes} total_bytes=${m.totalBytes}`;
 }
+
+/** "Công đoàn cơ sở số" typed in TCVN3 (the legacy font encoding that returns still arrive in). */
+const TCVN3_NAME = 'C«ng ®oµn c¬ së sè';
+
+/** The fixes figure: {@link measureOfficeFixes}. */
+export interface OfficeFixesMeasurement extends OfficeStats {
+  readonly fixes: number;
+  readonly requests: readonly number[];
+  readonly responses: readonly number[];
+  /** Cells the fixes left alone because they changed since the check (none here). */
+  readonly changed: number;
+}
+
+/**
+ * A table of `units` rows whose unit names were typed in TCVN3: the check proposes one fix per
+ * name (to Unicode), and the fixes are written through the Office adapter as the pane does (with
+ * the value the check read). Counts only the fixes' traffic, as the fake measured it.
+ */
+export async function measureOfficeFixes(units: number): Promise<OfficeFixesMeasurement> {
+  const set = findPreset('bd-cdvc-2024');
+  if (!set) throw new Error('preset bd-cdvc-2024 missing');
+  const sample = sampleWorkbook(set, { units, year: 2024, seed: 1, mistakes: false });
+  const header = sample.grid.rows[0];
+  const nameCol = header.findIndex((h) => typeof h === 'string' && /^Tên/i.test(h));
+  if (nameCol < 0) throw new Error('no unit-name column in the sample');
+  const rows = sample.grid.rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === nameCol ? `${TCVN3_NAME} ${i}` : v))));
+  const fake = createFakeExcel({ sheets: [{ name: sample.grid.name, rows }] });
+  const workbook = officeWorkbook(fake.run, { isSetSupported: fake.supports });
+  const out = await runCheck(workbook, { targetSet: set, year: 2024, today: new Date(2024, 11, 31) });
+  if (!out.ok) throw new Error(out.error.message);
+  const fixes = out.result.fixes;
+  fake.resetStats();
+  const { changed } = await workbook.writeCells(
+    sample.grid.name,
+    fixes.map((f) => ({ cell: f.cell, value: f.value, ...(f.was !== undefined ? { expected: f.was } : {}) })),
+  );
+  const s = fake.stats;
+  return {
+    fixes: fixes.length,
+    changed: changed.length,
+    syncs: s.syncs,
+    maxRequestBytes: s.maxRequestBytes,
+    maxResponseBytes: s.maxResponseBytes,
+    totalBytes: s.totalBytes,
+    requests: [...s.requests],
+    responses: [...s.responses],
+  };
+}
+
+/** The benchmark's fixes line: `office fixes=20000 syncs=N max_request_bytes=B total_bytes=T`. */
+export function formatOfficeFixesLine(m: OfficeFixesMeasurement): string {
+  return `office fixes=${m.fixes} syncs=${m.syncs} max_request_bytes=${m.maxRequestBytes} total_bytes=${m.totalBytes}`;
+}
