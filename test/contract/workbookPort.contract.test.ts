@@ -3,6 +3,7 @@
  * ExcelJS) and the Office adapter (on the fake Excel), seeded with the same cells. Whatever the
  * engine reads, computes and writes must not depend on which one is behind the port.
  */
+import ExcelJS from 'exceljs';
 import type { RawCell } from '../../src/domain/grid';
 import { findTable } from '../../src/domain/header';
 import type { CheckResult } from '../../src/domain/result';
@@ -357,5 +358,44 @@ describe('both adapters: merges and hidden sheets read the same way', () => {
         ['Số liệu', false],
       ]);
     }
+  });
+});
+
+describe('both adapters: a re-run rewrites Tổng hợp in place, so links to it keep working', () => {
+  /** The return, with the user's own link to the summary's first cell in `Ghi chú`. */
+  const seed = (): WorkbookSeed => {
+    const base = returnSeed();
+    return {
+      sheets: base.sheets.map((s) => (s.name === NOTES ? { ...s, cells: { ...s.cells, F1: 0 }, formulas: { ...s.formulas, F1: `='${SUMMARY_SHEET_NAME}'!A1` } } : s)),
+    };
+  };
+
+  test("xlsx adapter: after two runs the user's formula still names 'Tổng hợp'!A1", async () => {
+    const { port } = await SUBJECTS[0].make(seed());
+    for (let i = 0; i < 2; i++) {
+      const out = await runCheck(port, { targetSet: SET, today: TODAY });
+      if (!out.ok) throw new Error(out.error.message);
+      await port.apply(out.plan);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((port as unknown as { toBytes(): Uint8Array }).toBytes()) as unknown as ArrayBuffer);
+    const f1 = wb.getWorksheet(NOTES)!.getCell('F1').value as ExcelJS.CellFormulaValue;
+    expect(f1.formula).toBe(`'${SUMMARY_SHEET_NAME}'!A1`);
+  });
+
+  test("Office adapter: after two runs the formula is unchanged and shows the summary's title; no sheet was deleted", async () => {
+    const { port, fake } = officeFrom(seed());
+    for (let i = 0; i < 2; i++) {
+      const out = await runCheck(port, { targetSet: SET, today: TODAY });
+      if (!out.ok) throw new Error(out.error.message);
+      await port.apply(out.plan);
+    }
+    const notes = fake.workbookState().sheets.find((s) => s.name === NOTES)!;
+    expect(notes.cells.F1.formula).toBe(`='${SUMMARY_SHEET_NAME}'!A1`);
+    const title = fake.grid(SUMMARY_SHEET_NAME)[0][0];
+    expect(typeof title).toBe('string');
+    expect(fake.grid(NOTES)[0][5]).toBe(title);
+    // Worksheet.delete clears the user's undo stack (excel-add-ins-undo-capabilities.md): never called.
+    expect(fake.stats.undoCleared).toBe(0);
   });
 });

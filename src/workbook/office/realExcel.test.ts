@@ -7,6 +7,7 @@
 import { createFakeExcel, type FakeSheetSeed } from '../../../test/support/fakeExcel';
 import { convertLegacy } from '../../domain/legacyEncoding';
 import type { OutputPlan, SheetSpec } from '../plan';
+import { changedCellNote } from '../interactive';
 import { OfficeAdapterError } from './errors';
 import { officeWorkbook } from './OfficeWorkbook';
 
@@ -229,4 +230,8 @@ describe('hidden rows', () => {
     // read 2 (one chunk), blocks 1, rows of the mixed blocks 1
     expect(fake.stats.syncs).toBe(4);
   });
+});
+
+test('the line the pane shows for a skipped cell', () => {
+  expect(changedCellNote('D12')).toBe('ô D12 đã thay đổi sau khi kiểm tra — bỏ qua');
 });
