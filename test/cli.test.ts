@@ -398,6 +398,7 @@ describe('chitieu', () => {
 
     const io = capture();
     expect(await run(['merge', inbox, '--preset', 'bd-cdvc-2024', '--out', path('th.xlsx'), '--json', path('th.json')], io)).toBe(0);
+    expect(io.stdout).toContain(`Bảng tổng hợp đã kiểm tra: ${path('th.xlsx')} (danh sách tệp ở sheet "Nhập báo cáo").`);
     const json = JSON.parse(readFileSync(path('th.json'), 'utf8'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path('th.xlsx'));

@@ -18,6 +18,8 @@ async function template(preset: string): Promise<ExcelJS.Workbook> {
   const file = join(dir, `mau-${preset}.xlsx`);
   const io = captureIo(TODAY);
   expect(await run(['template', '--preset', preset, '--out', file], io)).toBe(0);
+  // Where to type, said on the command line too.
+  expect(io.stdout[1]).toBe('  — sheet "Dữ liệu CĐCS": nhập số liệu từ dòng 2 (danh sách chọn, kiểm tra số); sheet "Chỉ tiêu": chỉ sửa cột Mục tiêu (ô nền vàng).');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;

@@ -70,6 +70,7 @@ export function templateCommand(args: ParsedArgs, io: Io): number {
   wb.applySync(templatePlan(set));
   writeOutput(out, wb.toBytes());
   io.out(`Đã tạo mẫu nhập liệu cho bộ ${set.id}: ${resolve(out)}`);
+  io.out(`  — sheet "${DATA_SHEET_NAME}": nhập số liệu từ dòng 2 (danh sách chọn, kiểm tra số); sheet "Chỉ tiêu": chỉ sửa cột Mục tiêu (ô nền vàng).`);
   return 0;
 }
 
@@ -174,7 +175,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   io.out(`Nhập ${formatNumber(run.merged.files.length)} tệp vào bảng tổng hợp (${formatNumber(run.merged.sources.length)} đơn vị):`);
   for (const line of describeFiles(run.merged)) io.out(line);
   writeOutput(out, run.bytes);
-  io.out(`Bảng tổng hợp đã kiểm tra: ${resolve(out)}`);
+  io.out(`Bảng tổng hợp đã kiểm tra: ${resolve(out)} (danh sách tệp ở sheet "Nhập báo cáo").`);
   if (json) {
     writeJsonLines(json, run.json);
     io.out(`Báo cáo JSON: ${resolve(json)}`);
