@@ -78,7 +78,7 @@ export function dataSheetView(result: CheckResult): DataSheetView {
   const identity = ['ma_don_vi', 'ten_don_vi']
     .map((k) => layout.keyCol.get(k))
     .filter((c): c is number => c !== undefined && c < MAX_FROZEN_COLS);
-  const cols = identity.length ? Math.max(...identity) + 1 : 0;
+  const cols = identity.reduce((m, c) => Math.max(m, c + 1), 0);
   return {
     freeze: { rows: layout.headerRow <= MAX_FROZEN_ROWS ? layout.headerRow : 0, cols },
     printTitleRows: [layout.headerTop, layout.headerRow],

@@ -224,7 +224,7 @@ export function renderSummarySheet(
     const put = (row: number, cells: CellSpec[]): void => {
       const target = rows[row - 1] ?? [];
       while (target.length < DATA_FIRST) target.push(null);
-      target.push(...cells);
+      for (const c of cells) target.push(c);
       rows[row - 1] = target;
     };
     put(first, ['STT', 'Mục tiêu (%)', 'Kết quả (%)'].map((h) => text(h, 'table_header')));
