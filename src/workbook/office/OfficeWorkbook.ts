@@ -16,7 +16,7 @@
 import { a1, columnIndex, columnLetters, isCellError, type CellRange, type RawCell, type SheetGrid } from '../../domain/grid';
 import type { CellSnapshot, CellWrite, InteractivePort, WriteOutcome } from '../interactive';
 import { patchRows } from '../patchRows';
-import type { CellSpec, ClearPlan, DataSheetPatch, OutputPlan, SheetSpec } from '../plan';
+import type { CellSpec, ClearPlan, DataSheetPatch, DataSheetView, OutputPlan, SheetSpec } from '../plan';
 import { markName, readMark, type OwnSheetKind } from '../ownSheets';
 import type { SheetInfo } from '../port';
 import { STYLES, type StyleKey } from '../styles';
@@ -473,7 +473,10 @@ class OfficeAdapter implements InteractivePort {
         return { spec, actual };
       });
       const structureChanges = specs.filter((s) => s.actual === undefined || s.actual !== s.spec.name).map((s) => s.spec.name);
-      const replaced = specs.filter((s) => s.actual !== undefined).map((s) => s.actual!);
+      // A sheet the product protects itself (a template's target sheet, no password) is unprotected
+      // and protected again; any other protected target stops the run before it writes.
+      const reprotected = specs.filter((s) => s.actual !== undefined && s.spec.protection && state.protectedSheets.has(sheetKey(s.actual)));
+      const replaced = specs.filter((s) => s.actual !== undefined && !reprotected.includes(s)).map((s) => s.actual!);
       this.refuse(state, [...(dataName !== undefined ? [dataName] : []), ...replaced], structureChanges);
 
       // Second look, still before any write: the used ranges of the sheets emptied in place and of
@@ -509,9 +512,12 @@ class OfficeAdapter implements InteractivePort {
       const rangeAreas = this.supports('1.9');
       const json = this.supports('1.16');
       const proxies = new SheetProxies(ctx);
+      // First of all: if unprotecting fails (a password the user set), nothing else has been written.
+      for (const { actual } of reprotected) ops.push({ bytes: cost(2, 1), queue: () => proxies.get(actual!).protection.unprotect() });
       if (plan.data && dataName !== undefined) {
         const ws = (): Excel.Worksheet => proxies.get(dataName);
         this.dataOps(ops, ws, besideTables(plan.data, tableBoxes), rangeAreas, json, dataUsed ? boxOf(dataUsed) : undefined);
+        if (plan.data.view) this.viewOps(ops, ws, plan.data.view);
       }
       for (const { spec, actual } of specs) {
         const ws = (): Excel.Worksheet => proxies.get(spec.name);
@@ -521,6 +527,8 @@ class OfficeAdapter implements InteractivePort {
         this.sheetOps(ops, ws, spec, actual, create, rangeAreas, json, box ? boxOf(box) : undefined, chart && !chart.isNullObject);
         if (spec.kind) this.markOps(ops, ctx, ws, markName(spec.kind), state.markNames);
       }
+      const active = plan.activeSheet;
+      if (active !== undefined) ops.push({ bytes: cost(1, 1), queue: () => proxies.get(active).activate() });
       await this.runOps(ctx, ops, label, () => proxies.reset());
     });
   }
@@ -922,6 +930,7 @@ class OfficeAdapter implements InteractivePort {
     if (create) {
       ops.push({ bytes: cost(1, 1), queue: create });
     } else if (existing !== undefined) {
+      const groups = this.supports('1.10');
       ops.push({
         bytes: cost(6, 8),
         queue: () => {
@@ -934,6 +943,10 @@ class OfficeAdapter implements InteractivePort {
             all.dataValidation.clear();
             all.format.useStandardWidth = true;
             all.format.useStandardHeight = true;
+            // Column groups of an earlier run would nest one level deeper each time, and hide columns.
+            const cols = sheet.getRange(colsAddress(used.col, used.col + used.cols - 1));
+            if (groups) cols.ungroup('ByColumns');
+            cols.columnHidden = false;
           }
           sheet.freezePanes.unfreeze();
           if (hasChart) sheet.charts.getItem(CHART_NAME).delete();
@@ -1050,6 +1063,44 @@ class OfficeAdapter implements InteractivePort {
             const dv = ws().getRange(address).dataValidation;
             dv.clear();
             dv.rule = { list: { inCellDropDown: true, source: joined } };
+            if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
+          },
+        });
+      }
+    }
+    // Number rules (DataValidation, ExcelApi 1.8): whole numbers or any number from `min`, blanks allowed.
+    for (const n of spec.numberRules ?? []) {
+      for (const part of n.range.split(/\s+/)) {
+        const rect = parseRect(part);
+        if (!rect) continue;
+        const address = rectAddress(rect);
+        const basic: Excel.BasicDataValidation =
+          n.max !== undefined
+            ? { formula1: n.min, formula2: n.max, operator: 'Between' }
+            : { formula1: n.min, operator: 'GreaterThanOrEqualTo' };
+        ops.push({
+          bytes: cost(2, 5, jsonBytes(n)),
+          queue: () => {
+            const dv = ws().getRange(address).dataValidation;
+            dv.clear();
+            dv.rule = n.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+            dv.ignoreBlanks = true;
+            dv.prompt = { showPrompt: true, title: n.prompt.title, message: n.prompt.text };
+            dv.errorAlert = { showAlert: true, style: 'Stop', title: n.error.title, message: n.error.text };
+          },
+        });
+      }
+    }
+    // Column groups (Range.group / hideGroupDetails, ExcelApi 1.10): left out on older hosts.
+    if (this.supports('1.10')) {
+      for (const g of spec.columnGroups ?? []) {
+        const address = colsAddress(g.from, g.to);
+        ops.push({
+          bytes: cost(1, 2),
+          queue: () => {
+            const r = ws().getRange(address);
+            r.group('ByColumns');
+            if (g.collapsed) r.hideGroupDetails('ByColumns');
           },
         });
       }
@@ -1088,9 +1139,50 @@ class OfficeAdapter implements InteractivePort {
           // One page wide; tall enough never to shrink further (see pagesTall).
           if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: tall };
           if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows[0]}:$${page.printTitleRows[1]}`);
+          if (page.printArea) layout.setPrintArea(page.printArea);
+          if (page.footer) layout.headersFooters.defaultForAllPages.centerFooter = page.footer;
         },
       });
     }
+    // 8. Protection last, once everything is written: cells whose style is `unlocked` stay editable
+    //    (RangeFormat.protection.locked, ExcelApi 1.2), the rest locked, no password.
+    const protection = spec.protection;
+    if (protection) {
+      const open: Pos[] = [];
+      for (const [k, s] of styleOf) if (STYLES[s].unlocked) open.push({ row: Math.floor(k / 16384), col: k % 16384 });
+      this.areaOps(ops, ws, rectsFromCells(open).map(rectAddress), { objects: 1, actions: 1 }, rangeAreas, (t) => void (t.format.protection.locked = false));
+      ops.push({
+        bytes: cost(2, 1),
+        queue: () => ws().protection.protect({ allowFormatColumns: protection.allowFormatColumns, allowFormatRows: protection.allowFormatRows }),
+      });
+    }
+  }
+
+  /** The data sheet's view: frozen header rows and identity columns, print titles (ExcelApi 1.9). */
+  private viewOps(ops: Op[], ws: () => Excel.Worksheet, view: DataSheetView): void {
+    const fr = Math.max(0, Math.floor(view.freeze.rows));
+    const fc = Math.max(0, Math.floor(view.freeze.cols));
+    ops.push({
+      bytes: cost(2, 1),
+      queue: () => {
+        const panes = ws().freezePanes;
+        if (fr && fc) panes.freezeAt(ws().getRangeByIndexes(0, 0, fr, fc));
+        else if (fr) panes.freezeRows(fr);
+        else if (fc) panes.freezeColumns(fc);
+        else panes.unfreeze();
+      },
+    });
+    if (!this.supports('1.9') || (!view.printTitleRows && !view.printTitleCols)) return;
+    const rows = view.printTitleRows;
+    const cols = view.printTitleCols;
+    ops.push({
+      bytes: cost(2, 2),
+      queue: () => {
+        const layout = ws().pageLayout;
+        if (rows) layout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`);
+        if (cols) layout.setPrintTitleColumns(`$${columnLetters(cols[0])}:$${columnLetters(cols[1])}`);
+      },
+    });
   }
 }
 

@@ -5,6 +5,11 @@
  * Tables, re-runs that keep `Tổng hợp` in place, and text written as `valuesAsJson` on ExcelApi 1.16.
  */
 import { createFakeExcel, type FakeSheetSeed } from '../../../test/support/fakeExcel';
+import { columnLetters } from '../../domain/grid';
+import { findPreset } from '../../domain/presets';
+import { sampleWorkbook } from '../../domain/sample';
+import { templatePlan } from '../render/templatePlan';
+import { runCheck } from '../runCheck';
 import { convertLegacy } from '../../domain/legacyEncoding';
 import type { OutputPlan, SheetSpec } from '../plan';
 import { changedCellNote } from '../interactive';
@@ -234,4 +239,51 @@ describe('hidden rows', () => {
 
 test('the line the pane shows for a skipped cell', () => {
   expect(changedCellNote('D12')).toBe('ô D12 đã thay đổi sau khi kiểm tra — bỏ qua');
+});
+
+describe('what the plan asks beyond cells (page footer, print area and titles, active sheet, protection, number rules, column groups)', () => {
+  test('a template twice: the target sheet protected without a password (input cells open), rules with messages, technical columns grouped', async () => {
+    const { fake, port } = setup([{ name: 'Sheet1' }], { apiVersion: '1.10' });
+    const plan = templatePlan(findPreset('bd-cdvc-2024')!);
+    const targetSpec = plan.sheets.find((s) => s.protection);
+    expect(targetSpec).toBeDefined();
+    await port.apply(plan);
+    // Again: the product's own protected sheet is unprotected, rewritten and protected again.
+    await port.apply(plan);
+    const state = fake.workbookState();
+    const target = state.sheets.find((s) => s.name === targetSpec!.name)!;
+    expect(target.protected).toBe(true);
+    expect(target.protectionOptions).toEqual({ allowFormatColumns: targetSpec!.protection!.allowFormatColumns, allowFormatRows: targetSpec!.protection!.allowFormatRows });
+    const open = Object.values(target.cells).filter((c) => c.format?.locked === false);
+    expect(open.length).toBeGreaterThan(0);
+    for (const s of plan.sheets) {
+      const got = state.sheets.find((x) => x.name === s.name)!;
+      expect(got.columnGroups).toEqual((s.columnGroups ?? []).map((g) => ({ from: columnLetters(g.from), to: columnLetters(g.to), collapsed: g.collapsed })));
+      const rules = s.numberRules ?? [];
+      for (const n of rules) {
+        const v = got.validations.find((x) => x.range === n.range);
+        expect(v).toMatchObject({ prompt: { showPrompt: true, title: n.prompt.title, message: n.prompt.text }, errorAlert: { showAlert: true, style: 'Stop', title: n.error.title } });
+      }
+    }
+    expect(fake.stats.undoCleared).toBe(0);
+  });
+
+  test("a checked return: the data sheet's frozen panes and print titles, Tổng hợp's footer and print area, the active sheet", async () => {
+    const { fake, port } = setup([{ name: DATA, rows: sampleWorkbook(findPreset('bd-cdvc-2024')!, { units: 30, year: 2024, seed: 3, mistakes: false }).grid.rows as unknown[][] }]);
+    const out = await runCheck(port, { targetSet: findPreset('bd-cdvc-2024')!, year: 2024, today: new Date(2024, 11, 31) });
+    if (!out.ok) throw new Error(out.error.message);
+    await port.apply(out.plan);
+    const state = fake.workbookState();
+    const view = out.plan.data?.view;
+    if (view) {
+      expect(state.sheets[0].freeze).toEqual(view.freeze.rows || view.freeze.cols ? view.freeze : null);
+      if (view.printTitleRows) expect(state.sheets[0].page.printTitleRows).toBe(`$${view.printTitleRows[0]}:$${view.printTitleRows[1]}`);
+    }
+    for (const s of out.plan.sheets) {
+      const got = state.sheets.find((x) => x.name === s.name)!;
+      if (s.page?.footer) expect(got.page.footer).toBe(s.page.footer);
+      if (s.page?.printArea) expect(got.page.printArea).toBe(s.page.printArea);
+    }
+    if (out.plan.activeSheet) expect(state.activeSheet).toBe(out.plan.activeSheet);
+  });
 });

@@ -102,10 +102,12 @@ export interface SheetState {
   readonly rowHeights: Record<number, number>;
   readonly merges: string[];
   readonly freeze: { rows: number; cols: number } | null;
-  readonly validations: { range: string; rule: unknown }[];
+  readonly validations: { range: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   readonly page: PageLayout;
   readonly charts: Chart[];
   readonly protected: boolean;
+  readonly protectionOptions?: Record<string, unknown>;
+  readonly columnGroups: { from: string; to: string; collapsed: boolean }[];
   readonly tables: { name: string; range: string }[];
   /** 1-based hidden rows. */
   readonly hiddenRows: number[];
@@ -231,10 +233,12 @@ function sheetState(sheet: Sheet): SheetState {
     rowHeights,
     merges: sheet.merges.map(rectAddress),
     freeze: sheet.freeze ? { ...sheet.freeze } : null,
-    validations: sheet.validations.map((v) => ({ range: rectAddress(v.rect), rule: v.rule })),
+    validations: sheet.validations.map((v) => ({ range: rectAddress(v.rect), rule: v.rule, ...(v.prompt ? { prompt: v.prompt } : {}), ...(v.errorAlert ? { errorAlert: v.errorAlert } : {}) })),
     page: JSON.parse(JSON.stringify(sheet.page)) as PageLayout,
     charts: sheet.charts.map((c) => ({ ...c })),
     protected: sheet.protected,
+    ...(sheet.protectionOptions ? { protectionOptions: { ...sheet.protectionOptions } } : {}),
+    columnGroups: sheet.columnGroups.map((g) => ({ from: columnLetters(g.c1), to: columnLetters(g.c2), collapsed: g.collapsed })),
     tables: sheet.tables.map((t) => ({ name: t.name, range: rectAddress(t.rect) })),
     hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((r) => r + 1),
   };

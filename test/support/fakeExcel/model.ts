@@ -32,6 +32,8 @@ export interface CellFormat {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
+  /** RangeFormat.protection.locked (ExcelApi 1.2); absent means locked, Excel's default. */
+  locked?: boolean;
   borders?: { top?: Border; bottom?: Border; left?: Border; right?: Border };
 }
 
@@ -60,6 +62,12 @@ export interface PageLayout {
   centerHorizontally?: boolean;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printTitleRows?: string;
+  /** PageLayout.setPrintTitleColumns (ExcelApi 1.9), e.g. '$A:$B'. */
+  printTitleColumns?: string;
+  /** PageLayout.setPrintArea (ExcelApi 1.9). */
+  printArea?: string;
+  /** HeaderFooter.centerFooter of defaultForAllPages (ExcelApi 1.9). */
+  footer?: string;
   margins?: Record<string, number>;
 }
 
@@ -87,8 +95,12 @@ export interface Sheet {
   rowHeights: Map<number, number>;
   merges: Rect[];
   freeze: { rows: number; cols: number } | null;
-  validations: { rect: Rect; rule: unknown }[];
+  validations: { rect: Rect; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   page: PageLayout;
+  /** WorksheetProtection.protect options while protected. */
+  protectionOptions?: Record<string, unknown>;
+  /** Column groups (Range.group('ByColumns'), ExcelApi 1.10), 0-based; collapsed by hideGroupDetails. */
+  columnGroups: { c1: number; c2: number; collapsed: boolean }[];
   /** Worksheet protection (WorksheetProtection.protected, ExcelApi 1.2). */
   protected: boolean;
   /** Excel Tables (ListObjects) on the sheet; `rect` includes the header row. */
@@ -130,7 +142,7 @@ export const rowOf = (k: number): number => Math.floor(k / MAX_COL);
 export const colOf = (k: number): number => k % MAX_COL;
 
 export function newSheet(name: string): Sheet {
-  return { name, charts: [], cells: new Map(), colWidths: new Map(), hiddenCols: new Set(), visibility: 'Visible', rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {}, protected: false, tables: [], hiddenRows: new Set() };
+  return { name, charts: [], cells: new Map(), colWidths: new Map(), hiddenCols: new Set(), visibility: 'Visible', rowHeights: new Map(), merges: [], freeze: null, validations: [], page: {}, protected: false, tables: [], hiddenRows: new Set(), columnGroups: [] };
 }
 
 export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();

@@ -347,6 +347,31 @@ export class FakeProtection extends FakeObject {
   protected readers(): Record<string, () => unknown> {
     return { protected: () => this.state() };
   }
+  /**
+   * WorksheetProtection.protect(options) — ExcelApi 1.2: "Fails if the worksheet has already been
+   * protected." Worksheet protection only (the workbook's is not used by the product).
+   */
+  protect(options?: Record<string, unknown>, _password?: string): void {
+    this.queue(options ?? null, () => {
+      const sheet = this.sheetOf?.();
+      if (!sheet) throw new FakeOfficeError('InvalidOperation', 'Only worksheet protection is modelled.');
+      if (sheet.protected) throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected.');
+      sheet.protected = true;
+      sheet.protectionOptions = { ...(options ?? {}) };
+    });
+  }
+  /** WorksheetProtection.unprotect() — ExcelApi 1.2 (sheets protected without a password). */
+  unprotect(_password?: string): void {
+    this.queue(null, () => {
+      const sheet = this.sheetOf?.();
+      if (!sheet) throw new FakeOfficeError('InvalidOperation', 'Only worksheet protection is modelled.');
+      sheet.protected = false;
+      sheet.protectionOptions = undefined;
+    });
+  }
+  /** @internal the worksheet behind a WorksheetProtection. */
+  sheetOf?: () => Sheet;
+
   get protected(): boolean {
     const parent = this.parentLoaded();
     if (!this.loaded.has('protected') && parent.has('protection/protected')) return parent.get('protection/protected') as boolean;
@@ -629,7 +654,12 @@ export class FakeWorksheet extends FakeObject {
   private protectionObject?: FakeProtection;
   /** Worksheet.protection (ExcelApi 1.2): `protected` is loadable. */
   get protection(): FakeProtection {
-    return (this.protectionObject ??= (this.context.path('protection'), new FakeProtection(this.context, () => this.sheet().protected, () => this.loaded)));
+    if (!this.protectionObject) {
+      this.context.path('protection');
+      this.protectionObject = new FakeProtection(this.context, () => this.sheet().protected, () => this.loaded);
+      this.protectionObject.sheetOf = () => this.sheet();
+    }
+    return this.protectionObject;
   }
 
   get name(): string {
@@ -1275,6 +1305,35 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  /** Range.group('ByColumns') — ExcelApi 1.10: one outline level over whole columns. */
+  group(option: string): void {
+    this.queue(option, () => {
+      if (this.context.engine.apiVersion < 1010) throw new FakeOfficeError('ApiNotFound', 'group needs ExcelApi 1.10.');
+      if (option !== 'ByColumns') throw new FakeOfficeError('InvalidArgument', `Only ByColumns groups are modelled, not ${option}.`);
+      const { sheet, rect } = this.rect();
+      sheet.columnGroups.push({ c1: rect.c1, c2: rect.c2, collapsed: false });
+    });
+  }
+  /** Range.ungroup('ByColumns') — ExcelApi 1.10: removes the column groups the range meets (none: nothing happens). */
+  ungroup(option: string): void {
+    this.queue(option, () => {
+      if (this.context.engine.apiVersion < 1010) throw new FakeOfficeError('ApiNotFound', 'ungroup needs ExcelApi 1.10.');
+      const { sheet, rect } = this.rect();
+      sheet.columnGroups = sheet.columnGroups.filter((g) => !(g.c1 <= rect.c2 && rect.c1 <= g.c2));
+    });
+  }
+
+  /** Range.hideGroupDetails('ByColumns') — ExcelApi 1.10: collapses the group. */
+  hideGroupDetails(option: string): void {
+    this.queue(option, () => {
+      const { sheet, rect } = this.rect();
+      const g = sheet.columnGroups.find((x) => x.c1 === rect.c1 && x.c2 === rect.c2);
+      if (!g) throw new FakeOfficeError('InvalidOperation', 'No group to hide.');
+      g.collapsed = true;
+      for (let c = rect.c1; c <= rect.c2; c++) sheet.hiddenCols.add(c);
+    });
+  }
+
   /** Selecting is not a change: allowed on protected sheets and read-only workbooks. */
   select(): void {
     this.context.push(null, () => {
@@ -1536,6 +1595,22 @@ export class FakeRangeFormat extends FakeObject {
     this.set(value, (cell) => (fmtOf(cell).wrapText = value));
   }
 
+  /** RangeFormat.protection.locked — ExcelApi 1.2. */
+  get protection(): { locked: boolean } {
+    const set = (value: unknown, f: (cell: Cell) => void) => this.set(value, f);
+    return {
+      get locked(): boolean {
+        return notLoaded('locked');
+      },
+      set locked(v: boolean) {
+        set(v, (cell) => {
+          if (v) delete fmtOf(cell).locked;
+          else fmtOf(cell).locked = false;
+        });
+      },
+    };
+  }
+
   set columnWidth(points: number) {
     this.queue(points, () => {
       const { sheet, rects } = this.target();
@@ -1640,6 +1715,24 @@ export class FakeDataValidation extends FakeObject {
   protected override writeTarget(): Sheet | undefined {
     return this.target().sheet;
   }
+  /** DataValidation.prompt (ExcelApi 1.8): set on the validations of the range. */
+  set prompt(prompt: unknown) {
+    this.queue(prompt, () => this.onRules((v) => (v.prompt = JSON.parse(JSON.stringify(prompt)))));
+  }
+  /** DataValidation.errorAlert (ExcelApi 1.8). */
+  set errorAlert(alert: unknown) {
+    this.queue(alert, () => this.onRules((v) => (v.errorAlert = JSON.parse(JSON.stringify(alert)))));
+  }
+  /** DataValidation.ignoreBlanks (ExcelApi 1.8): the fake keeps no state for it. */
+  set ignoreBlanks(_v: boolean) {
+    this.queue(_v, () => undefined);
+  }
+  private onRules(f: (v: { prompt?: unknown; errorAlert?: unknown }) => void): void {
+    const { sheet, rects } = this.target();
+    const hit = sheet.validations.filter((v) => rects.some((r) => intersects(v.rect, r)));
+    if (hit.length === 0) throw new FakeOfficeError('InvalidOperation', 'Set the rule before its prompt or alert.');
+    hit.forEach(f);
+  }
   set rule(rule: unknown) {
     this.queue(rule, () => {
       const { sheet, rects } = this.target();
@@ -1732,6 +1825,34 @@ export class FakePageLayout extends FakeObject {
       if (v.scale !== undefined && v.scale !== null && !(v.scale >= 10 && v.scale <= 400)) throw new FakeOfficeError('InvalidArgument', `scale ${v.scale} is not between 10 and 400.`);
       s.page.zoom = { ...v };
     });
+  }
+  /** PageLayout.setPrintArea — ExcelApi 1.9. */
+  setPrintArea(area: string): void {
+    this.page(area, (s) => {
+      if (!parseArea(area)) throw new FakeOfficeError('InvalidArgument', `Bad print area "${area}".`);
+      s.page.printArea = area;
+    });
+  }
+  /** PageLayout.setPrintTitleColumns — ExcelApi 1.9, e.g. '$A:$B'. */
+  setPrintTitleColumns(cols: string): void {
+    this.page(cols, (s) => {
+      if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(cols)) throw new FakeOfficeError('InvalidArgument', `Bad print title columns "${cols}".`);
+      s.page.printTitleColumns = cols;
+    });
+  }
+  /** PageLayout.headersFooters.defaultForAllPages.centerFooter — ExcelApi 1.9. */
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const page = (v: unknown, f: (s: Sheet) => void) => this.page(v, f);
+    return {
+      defaultForAllPages: {
+        get centerFooter(): string {
+          return notLoaded('centerFooter');
+        },
+        set centerFooter(v: string) {
+          page(v, (s) => void (s.page.footer = v));
+        },
+      },
+    };
   }
   setPrintTitleRows(rows: string): void {
     this.page(rows, (s) => {
