@@ -9,6 +9,8 @@ import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import type { InteractivePort } from '../workbook/interactive';
 import { BusyNote } from './components/BusyNote';
+import { EngineProgress } from './components/EngineProgress';
+import { ReportingBodyField, reportingBodyOption } from './components/ReportingBodyField';
 import { FixesPanel } from './components/FixesPanel';
 import { IndicatorTable } from './components/IndicatorTable';
 import { IntakePanel } from './components/IntakePanel';
@@ -35,7 +37,10 @@ import type { RunContext, UndoEntry } from './paneActions';
 import { choiceSet, initialChoice, presetOptionText, SHEET_CHOICE } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
 import { useIntake } from './useIntake';
+import { useEngine } from './useEngine';
+import type { Engine } from './useEngine';
 import { useTask } from './useTask';
+import { EngineCancelled } from './worker/client';
 import { UserMessage } from './userMessage';
 import { reportYear } from './yearChoice';
 
@@ -58,6 +63,8 @@ export interface AppProps {
   readonly today?: () => Date;
   /** The workbook's file name: a year in it is the report year when the table names none. */
   readonly fileName?: string;
+  /** Where the engine runs (tests pass one running in-process); default the pane's worker. */
+  readonly engine?: Engine;
 }
 
 /** What the pane shows below the buttons: a check, or a check whose results were written. */
@@ -71,7 +78,7 @@ interface View {
 const now = (): Date => new Date();
 
 /** The Office-mode pane. */
-export function App({ port, describeError, today = now, fileName }: AppProps) {
+export function App({ port, describeError, today = now, fileName, engine: given }: AppProps) {
   const t = useStrings();
   const styles = useStyles();
   const task = useTask(describeError);
@@ -81,6 +88,9 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
   const [undo, setUndo] = useState<UndoEntry[]>();
   const [confirmCopy, setConfirmCopy] = useState(false);
   const [yearText, setYearText] = useState('');
+  const [bodyText, setBodyText] = useState('');
+  const own = useEngine();
+  const engine = given ?? own;
   // The import has its own progress and messages, shown in its section.
   const intake = useIntake({
     port,
@@ -119,8 +129,26 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
   const context = (): RunContext => {
     const year = reportYear(yearText);
     if (year === 'bad') throw new UserMessage(t.badYear(yearText.trim()));
-    return { year, fileName };
+    return {
+      year,
+      fileName,
+      reportingBody: reportingBodyOption(bodyText),
+      // Excel is read on this thread; the engine and the render run in the worker.
+      compute: (input, options) => engine.run({ type: 'compute', input, options }),
+    };
   };
+
+  /** Cancel (Hủy) stops the worker before anything is written: the work ends with a notice. */
+  const cancellable =
+    (work: () => Promise<string | void>) =>
+    async (): Promise<string | void> => {
+      try {
+        return await work();
+      } catch (e) {
+        if (e instanceof EngineCancelled) return t.cancelledOffice;
+        throw e;
+      }
+    };
 
   /** Checks again (and writes again if results were written), after fixes or their undo. */
   const refresh = async (kind: View['kind']) => {
@@ -130,11 +158,14 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
   };
 
   const check = (set: TargetChoice = choice) =>
-    task.run(t.busyCheck, async () => {
-      await refreshNames();
-      const { result, notices } = await checkWith(port, set, today(), t, lastSheet, context());
-      setView({ kind: 'checked', result, notices });
-    });
+    task.run(
+      t.busyCheck,
+      cancellable(async () => {
+        await refreshNames();
+        const { result, notices } = await checkWith(port, set, today(), t, lastSheet, context());
+        setView({ kind: 'checked', result, notices });
+      }),
+    );
 
   /** The hint's button: the set the table matches best, checked at once. */
   const switchToSet = (id: string) => {
@@ -145,13 +176,16 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
   };
 
   const compute = () =>
-    task.run(t.busyCompute, async () => {
-      await refreshNames();
-      const { result, plan, notices } = await checkWith(port, choice, today(), t, lastSheet, context());
-      await port.apply(plan);
-      setView({ kind: 'computed', result, notices });
-      return t.computeDone;
-    });
+    task.run(
+      t.busyCompute,
+      cancellable(async () => {
+        await refreshNames();
+        const { result, plan, notices } = await checkWith(port, choice, today(), t, lastSheet, context());
+        await port.apply(plan);
+        setView({ kind: 'computed', result, notices });
+        return t.computeDone;
+      }),
+    );
 
   const makeTemplate = () =>
     task.run(t.busyTemplate, async () => {
@@ -226,6 +260,7 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
           disabled={busy}
         />
         <YearField value={yearText} onChange={setYearText} disabled={busy} />
+        <ReportingBodyField value={bodyText} onChange={setBodyText} disabled={busy} />
         {choiceSet(choice) && (
           <Button className={styles.copy} size="small" appearance="secondary" disabledFocusable={busy} onClick={() => copy(false)}>
             {t.copySet}
@@ -272,7 +307,8 @@ export function App({ port, describeError, today = now, fileName }: AppProps) {
             {t.clear}
           </Button>
         </div>
-        <BusyNote label={task.busy} />
+        {/* While the worker runs, its bar (with Hủy) says more than the spinner. */}
+        {engine.progress && task.busy ? <EngineProgress progress={engine.progress} onCancel={engine.cancel} /> : <BusyNote label={task.busy} />}
         <Notice intent="error" text={task.error} />
         <Notice intent="success" text={task.notice} />
       </Section>

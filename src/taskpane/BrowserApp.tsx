@@ -3,14 +3,18 @@
  * result for download. Loaded by dynamic import only in that mode (it pulls in the xlsx
  * adapter). Fixes are not applied here: the downloaded file keeps every cell the user typed,
  * as the output workbook contract says; the pane shows each suggested fix instead.
+ *
+ * The whole job (bytes in, result and result file out) runs in the engine worker, so the page
+ * keeps painting and the check can be cancelled; cancelling leaves nothing to download.
  */
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { checkWorkbookFile, openWorkbookFile } from '../workbook/browser';
 import type { FileResult, WorkbookFile } from '../workbook/browser';
 import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import { BusyNote } from './components/BusyNote';
+import { EngineProgress } from './components/EngineProgress';
+import { ReportingBodyField, reportingBodyOption } from './components/ReportingBodyField';
 import { FilePicker } from './components/FilePicker';
 import { IndicatorTable } from './components/IndicatorTable';
 import { Notice } from './components/Notice';
@@ -25,7 +29,9 @@ import { hasSheet } from './paneActions';
 import { saveFile } from './saveFile';
 import { choiceSet, initialChoice } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
+import { useEngine } from './useEngine';
 import { useTask } from './useTask';
+import { EngineCancelled } from './worker/client';
 import { UserMessage } from './userMessage';
 import { reportYear } from './yearChoice';
 
@@ -45,8 +51,13 @@ const describe =
   (error: unknown): string =>
     t.unexpected(error instanceof Error ? error.message : String(error));
 
+export interface BrowserAppProps {
+  /** The engine (tests pass one running in-process); default the pane's worker. */
+  readonly engine?: ReturnType<typeof useEngine>;
+}
+
 /** The browser-mode pane. */
-export default function BrowserApp() {
+export default function BrowserApp({ engine: given }: BrowserAppProps = {}) {
   const t = useStrings();
   const styles = useStyles();
   const task = useTask(describe(t));
@@ -54,18 +65,30 @@ export default function BrowserApp() {
   const [choice, setChoice] = useState<TargetChoice>(() => initialChoice([]));
   const [done, setDone] = useState<FileResult>();
   const [yearText, setYearText] = useState('');
+  const [bodyText, setBodyText] = useState('');
+  const own = useEngine();
+  const engine = given ?? own;
   const busy = !!task.busy;
 
   const pick = (picked: File) =>
     task.run(t.busyOpen, async () => {
       setDone(undefined);
-      const opened = openWorkbookFile(picked.name, new Uint8Array(await picked.arrayBuffer()));
+      const bytes = new Uint8Array(await picked.arrayBuffer());
+      // A copy goes to the worker (transferred); the pane keeps the file as chosen for every run.
+      let opened;
+      try {
+        opened = await engine.run({ type: 'open', name: picked.name, bytes: bytes.slice() });
+      } catch (e) {
+        if (e instanceof EngineCancelled) return;
+        throw e;
+      }
       if (!opened.ok) {
         setFile(undefined);
         throw new UserMessage(opened.message);
       }
-      setFile(opened.value);
-      setChoice((c) => initialChoice(opened.value.sheetNames, c));
+      const value: WorkbookFile = { name: picked.name, bytes, sheetNames: opened.sheetNames };
+      setFile(value);
+      setChoice((c) => initialChoice(value.sheetNames, c));
     });
 
   const run = (set: TargetChoice = choice) =>
@@ -74,7 +97,19 @@ export default function BrowserApp() {
       const year = reportYear(yearText);
       if (year === 'bad') throw new UserMessage(t.badYear(yearText.trim()));
       setDone(undefined);
-      const out = await checkWorkbookFile(file, { targetSet: choiceSet(set), today: new Date(), year, fileName: file.name });
+      const reportingBody = reportingBodyOption(bodyText);
+      let out;
+      try {
+        out = await engine.run({
+          type: 'checkFile',
+          name: file.name,
+          bytes: file.bytes.slice(),
+          options: { targetSet: choiceSet(set), today: new Date(), year, fileName: file.name, ...(reportingBody ? { reportingBody } : {}) },
+        });
+      } catch (e) {
+        if (e instanceof EngineCancelled) return t.cancelledBrowser;
+        throw e;
+      }
       if (!out.ok) throw new UserMessage(out.message);
       setDone(out.value);
       return t.browserDone(out.value.outputName);
@@ -96,6 +131,7 @@ export default function BrowserApp() {
           disabled={busy}
         />
         <YearField value={yearText} onChange={setYearText} disabled={busy} />
+        <ReportingBodyField value={bodyText} onChange={setBodyText} disabled={busy} />
         <div className={styles.buttons}>
           {/* disabledFocusable while busy: the button refuses clicks but keeps the keyboard focus. */}
           <Button appearance="primary" disabled={!file} disabledFocusable={busy} onClick={() => void run()}>
@@ -105,7 +141,8 @@ export default function BrowserApp() {
             {t.download}
           </Button>
         </div>
-        <BusyNote label={task.busy} />
+        {/* While the worker runs, its bar (with Hủy) says more than the spinner. */}
+        {engine.progress ? <EngineProgress progress={engine.progress} onCancel={engine.cancel} /> : <BusyNote label={task.busy} />}
         <Notice intent="error" text={task.error} />
         <Notice intent="success" text={task.notice} />
       </Section>

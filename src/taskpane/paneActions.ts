@@ -14,7 +14,8 @@ import type { OutputPlan } from '../workbook/plan';
 import { clearPlanFor } from '../workbook/render/clearPlan';
 import { DATA_SHEET_NAME, targetSheetSpec, templatePlan } from '../workbook/render/templatePlan';
 import { findOwnSheets, listSheets, sheetKey } from '../workbook/ownSheets';
-import { findDataSheet, runCheck } from '../workbook/runCheck';
+import { computeCheck, findDataSheet, readCheckInput } from '../workbook/runCheck';
+import type { CheckInput, ComputeOptions, RunOutcome } from '../workbook/runCheck';
 import type { WorkbookPort } from '../workbook/port';
 import type { Strings } from './i18n';
 import { choiceSet, SHEET_CHOICE } from './targetChoice';
@@ -31,6 +32,13 @@ export function hasSheet(names: readonly string[], name: string): boolean {
 export interface RunContext {
   readonly year?: number;
   readonly fileName?: string;
+  /** The text of "Đơn vị báo cáo" (trimmed; undefined when empty). */
+  readonly reportingBody?: string;
+  /**
+   * Runs the pure phase (engine and render) on what was read from Excel: the pane's worker.
+   * Default here, in this thread.
+   */
+  readonly compute?: (input: CheckInput, options: ComputeOptions) => Promise<RunOutcome>;
 }
 
 /**
@@ -49,13 +57,19 @@ export async function checkWith(
   // One more round trip to Excel only when there is something to look up.
   const names = choice === SHEET_CHOICE || sheet ? await port.sheetNames() : [];
   if (choice === SHEET_CHOICE && !hasSheet(names, TARGET_SHEET_NAME)) throw new UserMessage(t.noTargetSheet);
-  const out = await runCheck(port, {
+  // Excel is read here (Office.js lives on this thread); the heavy, pure part may go elsewhere.
+  const read = await readCheckInput(port, {
     targetSet: choiceSet(choice),
-    today,
     ...(sheet && names.includes(sheet) ? { sheet } : {}),
+    ...(context.reportingBody ? { reportingBody: context.reportingBody } : {}),
+  });
+  if (!read.ok) throw new UserMessage(read.error.message);
+  const options: ComputeOptions = {
+    today,
     ...(context.year !== undefined ? { year: context.year } : {}),
     ...(context.fileName ? { fileName: context.fileName } : {}),
-  });
+  };
+  const out = context.compute ? await context.compute(read.input, options) : computeCheck(read.input, options);
   if (!out.ok) throw new UserMessage(out.error.message);
   return { result: out.result, plan: out.plan, notices: out.notices };
 }

@@ -25,6 +25,11 @@ import { Section } from './Section';
 
 /** Items shown per group: the full list is on the Kiểm tra sheet, the pane stays responsive. */
 export const MAX_ITEMS_PER_GROUP = 100;
+/**
+ * Groups shown at most: 100,000 units with problems would be 100,000 accordion items, seconds
+ * of rendering with the page frozen; the rest are on the Kiểm tra sheet.
+ */
+export const MAX_GROUPS = 200;
 /** Up to this many problems, every group starts open. */
 const OPEN_ALL_UP_TO = 30;
 
@@ -76,7 +81,7 @@ export function ProblemList({ problems, onSelectCell, showFixHints }: ProblemLis
             </RadioGroup>
           </div>
           <Accordion key={by} multiple collapsible defaultOpenItems={defaultOpen}>
-            {groups.map((g) => (
+            {groups.slice(0, MAX_GROUPS).map((g) => (
               <AccordionItem key={g.key} value={g.key} className={styles.group}>
                 <AccordionHeader size="small">
                   <span className={styles.headerText}>
@@ -99,6 +104,7 @@ export function ProblemList({ problems, onSelectCell, showFixHints }: ProblemLis
               </AccordionItem>
             ))}
           </Accordion>
+          {groups.length > MAX_GROUPS && <Caption1 className={styles.more}>{t.moreGroups(groups.length - MAX_GROUPS)}</Caption1>}
         </>
       )}
     </Section>

@@ -4,7 +4,7 @@
  * from the file as chosen, and the result is offered as a new file.
  */
 import type { CheckResult } from '../../domain/result';
-import { runCheck } from '../runCheck';
+import { computeCheck, readCheckInput } from '../runCheck';
 import type { RunOptions } from '../runCheck';
 import { openXlsx, XlsxError } from '../xlsx';
 
@@ -37,18 +37,29 @@ export function openWorkbookFile(name: string, bytes: Uint8Array): FileOutcome<W
   return { ok: true, value: { name, bytes, sheetNames: opened.value.sheetNamesSync() } };
 }
 
+/** Where a file check is: the data sheet read (its rows), then checked, then the result file made. */
+export type FileCheckStage = { readonly stage: 'check'; readonly rowsRead: number } | { readonly stage: 'write'; readonly rowsChecked: number };
+
 /**
  * Checks the file, applies the plan to a fresh copy and returns the result file's bytes.
  * Adapter errors (a corrupt sheet, too many cells) come back as their Vietnamese sentence;
- * anything else is a fault and is thrown.
+ * anything else is a fault and is thrown. `onStage` hears of each phase (the pane's progress bar).
  */
-export async function checkWorkbookFile(file: WorkbookFile, options: RunOptions): Promise<FileOutcome<FileResult>> {
+export async function checkWorkbookFile(
+  file: Pick<WorkbookFile, 'name' | 'bytes'>,
+  options: RunOptions,
+  onStage?: (stage: FileCheckStage) => void,
+): Promise<FileOutcome<FileResult>> {
   const opened = openXlsx(file.bytes);
   if (!opened.ok) return { ok: false, message: opened.error.message };
   const workbook = opened.value;
   try {
-    const out = await runCheck(workbook, options);
+    const read = await readCheckInput(workbook, options);
+    if (!read.ok) return { ok: false, message: read.error.message };
+    onStage?.({ stage: 'check', rowsRead: read.input.grid.rows.length });
+    const out = computeCheck(read.input, options);
     if (!out.ok) return { ok: false, message: out.error.message };
+    onStage?.({ stage: 'write', rowsChecked: read.input.grid.rows.length });
     await workbook.apply(out.plan);
     return { ok: true, value: { result: out.result, notices: out.notices, output: workbook.toBytes(), outputName: resultFileName(file.name) } };
   } catch (error) {
