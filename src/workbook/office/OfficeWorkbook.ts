@@ -4,14 +4,21 @@
  * JavaScript API. Every Office.js call of the product lives under `src/workbook/office/`.
  *
  * Built for Excel on the web, where each `context.sync()` is a network round trip and a request
- * or a response over 5 MB fails:
- * - work is queued as size-estimated operations and packed into as few syncs as the payload
- *   budget allows (check + write of a 10,000-row table: 5 syncs on the fake Excel);
- * - reads and writes are split into row chunks whose estimated JSON stays under the budget;
- * - formats are applied once per style to all its cells (RangeAreas built from merged runs),
- *   never cell by cell;
- * - text is written into cells formatted as text (`@`) — the number format is queued before
- *   the value — so `=1+1`, `+84…`, `-5`, `@SUM(A1)` typed by a user stay text.
+ * or a response over 5 MB fails (docs/excel/performance.md):
+ * - every cell write (status columns, own sheets, fixes, undo, imported returns) goes through one
+ *   request builder (requestBuilder.ts): 2-D arrays with null for cells left unchanged, each piece
+ *   sized by the measured JSON it carries, packed into requests under 4 MB;
+ * - before any write, one look-up brings the document mode and the protection of the workbook
+ *   structure and of each target sheet, and a run that would stop half-way refuses instead
+ *   (preflight.ts), naming in Vietnamese what to unprotect;
+ * - fixes and undo carry the value the check read (or the fix wrote) and skip a cell that holds
+ *   something else now (a sort, a co-author: docs/excel/co-authoring-in-excel-add-ins.md);
+ * - `Tổng hợp` and `Kiểm tra` are emptied and rewritten in place within their used range, never
+ *   deleted (Worksheet.delete cannot be undone: docs/excel/excel-add-ins-undo-capabilities.md);
+ *   only the product's chart, found by its name, is deleted;
+ * - formats are applied once per style to all its cells (RangeAreas), never cell by cell;
+ * - text that must stay text is written as `valuesAsJson` strings where ExcelApi 1.16 is there,
+ *   else into cells formatted as text (`@`) first.
  */
 import { a1, columnIndex, columnLetters, isCellError, type CellRange, type RawCell, type SheetGrid } from '../../domain/grid';
 import type { CellSnapshot, CellWrite, InteractivePort, WriteOutcome } from '../interactive';
@@ -524,7 +531,9 @@ class OfficeAdapter implements InteractivePort {
         const create = actual === undefined ? () => void ctx.workbook.worksheets.add(spec.name) : undefined;
         const box = actual !== undefined ? used.get(sheetKey(actual)) : undefined;
         const chart = actual !== undefined ? charts.get(sheetKey(actual)) : undefined;
-        this.sheetOps(ops, ws, spec, actual, create, rangeAreas, json, box ? boxOf(box) : undefined, chart && !chart.isNullObject);
+        // The sheet is found by its real name until it is renamed to the plan's spelling (first op).
+        const real = actual !== undefined ? (): Excel.Worksheet => proxies.get(actual) : ws;
+        this.sheetOps(ops, ws, spec, actual, create, rangeAreas, json, box ? boxOf(box) : undefined, chart && !chart.isNullObject, real);
         if (spec.kind) this.markOps(ops, ctx, ws, markName(spec.kind), state.markNames);
       }
       const active = plan.activeSheet;
@@ -920,6 +929,7 @@ class OfficeAdapter implements InteractivePort {
     json: boolean,
     used: Box | undefined,
     hasChart: boolean | undefined,
+    real: () => Excel.Worksheet = ws,
   ): void {
     const name = spec.name;
     // 1. The sheet, empty. An existing one is emptied in place, never deleted: Worksheet.delete
@@ -934,7 +944,7 @@ class OfficeAdapter implements InteractivePort {
       ops.push({
         bytes: cost(6, 8),
         queue: () => {
-          const sheet = ctx(ws);
+          const sheet = real();
           if (existing !== name) sheet.name = name;
           if (used) {
             const all = sheet.getRangeByIndexes(used.row, used.col, used.rows, used.cols);
@@ -1185,9 +1195,6 @@ class OfficeAdapter implements InteractivePort {
     });
   }
 }
-
-/** The worksheet of the request being built (named for readability in sheetOps). */
-const ctx = (ws: () => Excel.Worksheet): Excel.Worksheet => ws();
 
 /** `$D$12` or `d12` → `D12`, the key readCells uses. */
 function normalCell(cell: string): string {

@@ -3,8 +3,11 @@
  * - methods and property writes are queued on the request context and run, in order, at
  *   `context.sync()`; objects are resolved then (a sheet added earlier in the batch exists);
  * - a property can be read only after `load` and `sync` (else PropertyNotLoaded);
- * - each sync is one request and one response, sized as the JSON of what they carry, and
- *   fails when either is over the payload limit (Excel on the web: 5 MB).
+ * - each sync is one request and one response; the request is measured from its serialisation
+ *   (commands with their arguments and new object paths, as JSON), and either fails over the
+ *   payload limit (Excel on the web: 5 MB, docs/excel/performance.md);
+ * - a failed request leaves its objects invalid; protection, read-only mode, Excel Tables and the
+ *   other limits are described where they are enforced, each with its documentation page.
  */
 import {
   type Book,
