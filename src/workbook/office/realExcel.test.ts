@@ -287,3 +287,23 @@ describe('what the plan asks beyond cells (page footer, print area and titles, a
     if (out.plan.activeSheet) expect(state.activeSheet).toBe(out.plan.activeSheet);
   });
 });
+
+test('ExcelApi 1.16: fixes and their undo keep text as text without touching number formats', async () => {
+  const { fake, port } = setup([{ name: DATA, cells: { A1: 'Co', B1: '12', C1: 'x' }, numberFormats: { B1: '@', C1: '0.00' } }], { apiVersion: '1.16' });
+  const before = fake.workbookState();
+  const { snapshots } = await port.writeCells(DATA, [
+    { cell: 'A1', value: '=Có', expected: 'Co' },
+    { cell: 'B1', value: 12, expected: '12' },
+    { cell: 'C1', value: '+84 1', expected: 'x' },
+  ]);
+  const cells = fake.workbookState().sheets[0].cells;
+  // A1: a formula-looking text stays text in a General cell; B1: the number leaves the text format
+  // for General; C1: the text keeps the cell's own format 0.00.
+  expect([cells.A1, cells.B1, cells.C1].map((c) => [c.value, c.type, c.numberFormat])).toEqual([
+    ['=Có', 'String', 'General'],
+    [12, 'Double', 'General'],
+    ['+84 1', 'String', '0.00'],
+  ]);
+  await port.restoreCells(DATA, snapshots);
+  expect(fake.workbookState().sheets).toEqual(before.sheets);
+});
