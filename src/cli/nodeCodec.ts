@@ -6,6 +6,8 @@
 import * as zlib from 'node:zlib';
 import { jsCrc32, type Codec } from '../workbook/xlsx/codec';
 
+const view = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.length);
+
 /**
  * zlib has no synchronous streaming API, so each piece is compressed on its own and ends with a
  * sync flush (an empty stored block, byte-aligned): the pieces concatenate into one valid raw
@@ -42,5 +44,7 @@ export function nodeZlibCodec(): Codec {
       };
     },
     crc32: nativeCrc ? (data, crc) => nativeCrc(data, crc) : jsCrc32,
+    latin1: (bytes) => view(bytes).toString('latin1'),
+    latin1Into: (text, out, at) => view(out).write(text, at, text.length, 'latin1'),
   };
 }

@@ -115,8 +115,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const part = this.sheetPart(ref);
       // Chart sheets and dialog sheets have no cells.
       if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
-      const xml = this.pkg.text(part.path);
-      if (xml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
+      const sheetXml = this.pkg.sheetXml(part.path);
+      if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
+      const { xml, binary } = sheetXml;
       const extent: { data?: Int32Array } = {};
       const hiddenRows: number[] = [];
       const rows = readSheetXml(xml, {
@@ -125,6 +126,7 @@ export class XlsxWorkbook implements WorkbookPort {
         sharedStrings: () => this.sharedStrings(),
         extent,
         hiddenRows,
+        binary,
       });
       const merges = readMergeCells(xml);
       // Only hidden rows the grid reaches matter (a sheet may hide every row past its table).
@@ -159,15 +161,16 @@ export class XlsxWorkbook implements WorkbookPort {
       const ref = this.findSheet(plan.data.sheet);
       if (!ref) throw new XlsxError('no_such_sheet', errorMessage('no_such_sheet', { sheet: plan.data.sheet }));
       const part = this.sheetPart(ref);
-      const xml = part.worksheet ? this.pkg.text(part.path) : undefined;
-      if (xml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
+      const sheetXml = part.worksheet ? this.pkg.sheetXml(part.path) : undefined;
+      if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
+      const { xml, binary } = sheetXml;
       // The user's sheet: only its view changes besides the product's columns (frozen panes, no selected tab).
       // Applied to the part before <sheetData> only: editing the whole text would copy a 60 MB sheet.
       const view = plan.data.view;
       const editHead = (head: string): string => (view ? setFrozenPanes(head, view) : plan.activeSheet !== undefined ? unselectTab(head) : head);
-      const patched = patchDataSheet(xml, plan.data, style, editHead);
+      const patched = patchDataSheet(xml, plan.data, style, editHead, binary);
       // Compressed now rather than at toBytes: the patched rows are not held while other sheets are written.
-      this.pkg.writeText(part.path, (emit) => patched.forEach(emit));
+      this.pkg.writeText(part.path, (emit) => patched.forEach(emit), binary);
     }
     for (const spec of plan.sheets) this.writeSheet(spec, style, plan.activeSheet);
     this.applyViews(plan);

@@ -24,6 +24,10 @@ export interface Codec {
   deflater(level: 1 | 6, onChunk: (chunk: Uint8Array) => void): RawDeflater;
   /** CRC-32 of `data`, continuing from `crc` (the CRC of the bytes before). */
   crc32(data: Uint8Array, crc: number): number;
+  /** The bytes as a string of one character per byte (code points 0–255). */
+  latin1(bytes: Uint8Array): string;
+  /** Writes the characters of a one-byte-per-character string as bytes into `out` at `at`; returns the count. */
+  latin1Into(text: string, out: Uint8Array, at: number): number;
 }
 
 /**
@@ -61,6 +65,21 @@ export function jsCrc32(data: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
+/** Bytes → one character per byte, in slices (a spread or apply of millions of arguments would overflow the stack). */
+export function jsLatin1(bytes: Uint8Array): string {
+  const pieces: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    pieces.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x2000) as unknown as number[]));
+  }
+  return pieces.join('');
+}
+
+/** One character per byte → bytes. */
+export function jsLatin1Into(text: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
+  return text.length;
+}
+
 /** fflate: pure JavaScript, runs everywhere (browser pane, Office pane, Web Worker). */
 export const fflateCodec: Codec = {
   name: 'fflate',
@@ -85,6 +104,8 @@ export const fflateCodec: Codec = {
     return new Deflate({ level }, onChunk);
   },
   crc32: jsCrc32,
+  latin1: jsLatin1,
+  latin1Into: jsLatin1Into,
 };
 
 let current: Codec = fflateCodec;

@@ -9,6 +9,7 @@
 import { a1 } from '../../domain/grid';
 import type { DataSheetPatch } from '../plan';
 import { patchRows, type PatchRow } from '../patchRows';
+import { binaryFromText } from './binaryText';
 import { cellXml } from './cellXml';
 import { patchCols } from './colsPatch';
 import { XlsxError } from './limits';
@@ -21,20 +22,27 @@ import { attrStart, findElement, findStartTag, rootElement, tagEnd } from './xml
  * A patch row's cells as XML, in column order. Strings are built only when the row is written,
  * so a 100,000-row patch does not hold a second copy of every cell.
  */
-function rowXml(p: string, row: PatchRow, startCol: number, style: StyleIndex): string {
+function rowXml(p: string, row: PatchRow, startCol: number, style: StyleIndex, binary: boolean): string {
   let out = '';
   for (let i = 0; i < row.cells.length; i++) {
     const cell = row.cells[i];
     out += cellXml(p, a1(row.row, startCol + i), cell, style(cell?.s));
   }
-  return out;
+  // Into a sheet held as a binary string, the new text goes as its UTF-8 bytes (binaryText.ts).
+  return binary ? binaryFromText(out) : out;
 }
 
 /**
  * The patched sheet as text chunks. `editHead` changes the part before `<sheetData>` (the sheet
  * view): it sees only that part, so a sheet of tens of megabytes is never copied for it.
  */
-export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleIndex, editHead: (head: string) => string = (h) => h): string[] {
+export function patchDataSheet(
+  xml: string,
+  patch: DataSheetPatch,
+  style: StyleIndex,
+  editHead: (head: string) => string = (h) => h,
+  binary = false,
+): string[] {
   const p = rootElement(xml).prefix;
   const sd = findElement(xml, p + 'sheetData');
   if (!sd) throw new XlsxError('corrupt', undefined, 'worksheet without sheetData');
@@ -50,7 +58,7 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
   const rowTag = p + 'row';
   const rowClose = '</' + rowTag + '>';
   const newRow = (row: PatchRow): string => {
-    const cells = rowXml(p, row, startCol, style);
+    const cells = rowXml(p, row, startCol, style, binary);
     return cells ? `<${p}row r="${row.row}">${cells}</${p}row>` : '';
   };
   let i = sd.openEnd;
@@ -77,7 +85,7 @@ export function patchDataSheet(xml: string, patch: DataSheetPatch, style: StyleI
     if (mine || clearing) {
       const addEnd = mine ? startCol + mine.cells.length : startCol;
       const owned = (col: number): boolean => (clearing && clear.has(col)) || (col >= startCol && col < addEnd);
-      const added = mine ? rowXml(p, mine, startCol, style) : '';
+      const added = mine ? rowXml(p, mine, startCol, style, binary) : '';
       const replaced = patchRow(xml, p, { rs, gt, rowEnd, selfClosing, rowNum }, owned, startCol, mine ? mine.cells.length : 0, added);
       if (replaced !== undefined) {
         body.push(xml.slice(copyFrom, rs), replaced);

@@ -4,6 +4,7 @@
  */
 import type { RawCell } from '../../domain/grid';
 import { XlsxError, errorMessage } from './limits';
+import { utf8FromBinary } from './binaryText';
 import { richText } from './sharedStrings';
 import { attrStart, decodeEntities, decodeXString, findStartTag, rootElement, tagEnd } from './xml';
 
@@ -20,6 +21,8 @@ export interface SheetReadOptions {
   readonly extent?: { data?: Int32Array };
   /** When given, receives the 1-based numbers of the rows marked `hidden` (hidden or filtered out). */
   readonly hiddenRows?: number[];
+  /** The XML is a binary string (one character per UTF-8 byte, binaryText.ts): text values are decoded. */
+  readonly binary?: boolean;
 }
 
 const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
@@ -91,9 +94,14 @@ function fastNumber(xml: string, from: number, to: number): number {
   return neg ? -n : n;
 }
 
+/** xml[from, to) as text: decoded from UTF-8 when the XML is a binary string. */
+function textOf(xml: string, from: number, to: number, binary: boolean): string {
+  return binary ? utf8FromBinary(xml, from, to) : xml.slice(from, to);
+}
+
 /** The value of a finished cell; `v` is the text span of its `<v>` (vs < 0 when absent). */
-function cellValue(type: T, xml: string, vs: number, ve: number, inline: string | null, sst: () => readonly string[]): RawCell {
-  if (type === T.Inline) return inline ?? (vs < 0 ? null : decodeXString(decodeEntities(xml.slice(vs, ve))));
+function cellValue(type: T, xml: string, vs: number, ve: number, inline: string | null, sst: () => readonly string[], bin: boolean): RawCell {
+  if (type === T.Inline) return inline ?? (vs < 0 ? null : decodeXString(decodeEntities(textOf(xml, vs, ve, bin))));
   if (vs < 0) return null;
   switch (type) {
     case T.Shared: {
@@ -105,21 +113,21 @@ function cellValue(type: T, xml: string, vs: number, ve: number, inline: string 
     case T.Number: {
       const n = fastNumber(xml, vs, ve);
       if (!Number.isNaN(n)) return n;
-      const v = xml.slice(vs, ve);
+      const v = textOf(xml, vs, ve, bin);
       if (v.trim() === '') return null;
       const m = Number(v);
       return Number.isNaN(m) ? decodeEntities(v) : m;
     }
     case T.Str:
-      return decodeXString(decodeEntities(xml.slice(vs, ve)));
+      return decodeXString(decodeEntities(textOf(xml, vs, ve, bin)));
     case T.Bool: {
       const b = xml.slice(vs, ve).trim();
       return b === '1' || b === 'true';
     }
     case T.Error:
-      return { error: decodeEntities(xml.slice(vs, ve)).trim() };
+      return { error: decodeEntities(textOf(xml, vs, ve, bin)).trim() };
     default:
-      return isoToSerial(decodeEntities(xml.slice(vs, ve)).trim());
+      return isoToSerial(decodeEntities(textOf(xml, vs, ve, bin)).trim());
   }
 }
 
@@ -135,6 +143,7 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
   const sdEnd = xml.indexOf('</' + prefix + 'sheetData>', sdOpenEnd);
   if (sdEnd < 0) throw corrupt('unterminated sheetData');
   const sst = opts.sharedStrings;
+  const bin = opts.binary === true;
   let extent: Int32Array | undefined = opts.extent ? new Int32Array(1024).fill(-1) : undefined;
 
   let rowNum = 0;
@@ -165,7 +174,7 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
       // `</c>` or `</x:c>`: a one-letter local name 'c'
       if (inCell && xml.charCodeAt(gt - 2) === 99 && (gt - lt === 4 || xml.charCodeAt(gt - 3) === 58)) {
         inCell = false;
-        const value = cellValue(type, xml, vs, ve, inline, sst);
+        const value = cellValue(type, xml, vs, ve, inline, sst, bin);
         if (value !== null && cellRow > 0) {
           // Outside Excel's grid: no spreadsheet application wrote this, and filling the holes
           // up to such a row would hang.
@@ -262,7 +271,10 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
       else {
         const close = xml.indexOf('</' + xml.slice(lt + 1, j) + '>', gt);
         if (close < 0 || close > sdEnd) throw corrupt('unterminated <is>');
-        inline = richText(xml, gt, close);
+        if (bin) {
+          const t = utf8FromBinary(xml, gt, close);
+          inline = richText(t, 0, t.length);
+        } else inline = richText(xml, gt, close);
         i = close;
         continue;
       }

@@ -181,7 +181,14 @@ export class TextPartWriter {
   /** A high surrogate that ended the last piece, not yet encoded: its pair may open the next one. */
   private high = '';
 
-  constructor(private readonly name: string) {}
+  /**
+   * @param binary the text comes as binary strings (one character per UTF-8 byte, see
+   *   binaryText.ts): its characters are the bytes, copied as they are.
+   */
+  constructor(
+    private readonly name: string,
+    private readonly binary = false,
+  ) {}
 
   write(text: string): void {
     this.chars += text.length;
@@ -224,6 +231,16 @@ export class TextPartWriter {
 
   /** Appends text[from, to) to the batch's bytes; a high surrogate at its end waits for its pair unless `last`. */
   private encode(chunk: string, from: number, to: number, last: boolean): void {
+    if (this.binary) {
+      const text = chunk.slice(from, to);
+      if (this.bytes.length < this.used + text.length) {
+        const grown = new Uint8Array(Math.max(this.used + text.length, this.bytes.length * 2));
+        grown.set(this.bytes.subarray(0, this.used));
+        this.bytes = grown;
+      }
+      this.used += codec().latin1Into(text, this.bytes, this.used);
+      return;
+    }
     let text = chunk.slice(from, to);
     if (this.high) (text = this.high + text), (this.high = '');
     const end = text.charCodeAt(text.length - 1);
