@@ -3,6 +3,7 @@
  * here and `chitieu COMMAND --help` prints it, so the help never lists an option the command
  * refuses (or the reverse).
  */
+import { maxOf } from '../domain/arrays';
 
 /** One `--name` option of a command. */
 export interface OptionHelp {
@@ -112,7 +113,7 @@ export function optionNames(command: string): { valued: string[]; flags: string[
  */
 export function commandHelp(command: string): string {
   const c = COMMANDS[command];
-  const width = Math.max(...c.options.map((o) => optionLabel(o).length));
+  const width = maxOf(-Infinity, c.options.map((o) => optionLabel(o).length));
   return [
     `Cách dùng: chitieu ${c.usage}`,
     '',

@@ -46,6 +46,7 @@ import { buildWrites, type CellPut, type Op } from './requestBuilder';
 import { applyStyle, styleCost } from './formats';
 import { isExcelApiSupported } from './requirements';
 import { cost, jsonBytes, Tally, type OfficeStats } from './stats';
+import { appendAll, maxOf } from '../../domain/arrays';
 
 /**
  * Runs one batch against the workbook. The task pane passes `(batch) => Excel.run(batch)`;
@@ -395,7 +396,7 @@ class OfficeAdapter implements InteractivePort {
     const out: number[] = [];
     const mixed: [number, number][] = [];
     blocks.forEach(([from, n], i) => {
-      if (states[i] === true) out.push(...range(from, n));
+      if (states[i] === true) appendAll(out, range(from, n));
       else if (states[i] === null) for (let k = 0; k < n; k++) mixed.push([from + k, 1]);
     });
     if (mixed.length) {
@@ -820,7 +821,7 @@ class OfficeAdapter implements InteractivePort {
       if (typeof v === 'string') puts.push({ row, col, text: v });
       else if (v !== null) puts.push({ row, col, value: v, ...(nf ? { numberFormat: nf } : {}) });
     }
-    ops.push(...buildWrites(puts, (r, c, h, w) => ws().getRangeByIndexes(r, c, h, w), { budget: this.maxBytes / 4, json }));
+    appendAll(ops, buildWrites(puts, (r, c, h, w) => ws().getRangeByIndexes(r, c, h, w), { budget: this.maxBytes / 4, json }));
   }
 
   /** Column widths, equal neighbours in one command. */
@@ -1247,8 +1248,8 @@ function readGroups(cells: readonly Rect[], budget: number): Rect[] {
  */
 export function besideTables(patch: DataSheetPatch, tables: readonly Box[]): DataSheetPatch {
   if (tables.length === 0 || patch.rows.length === 0) return patch;
-  const first = Math.min(...patch.rows.map((r) => r.row)) - 1;
-  const last = Math.max(...patch.rows.map((r) => r.row)) - 1;
+  const first = -maxOf(-Infinity, patch.rows.map((r) => -r.row)) - 1;
+  const last = maxOf(-Infinity, patch.rows.map((r) => r.row)) - 1;
   let start = patch.startCol;
   for (let moved = true; moved; ) {
     moved = false;

@@ -12,6 +12,7 @@ import { targetSheetLayout, TARGET_SHEET_NAME, type TargetColumn } from '../../d
 import type { CellSpec, NumberRuleSpec, OutputPlan, SheetSpec, ValidationSpec } from '../plan';
 import type { StyleKey } from '../styles';
 import { rowHeightFor } from './rowHeight';
+import { maxOf } from '../../domain/arrays';
 
 export const DATA_SHEET_NAME = 'Dữ liệu CĐCS';
 
@@ -43,7 +44,7 @@ const TEXT_WIDTH: Readonly<Record<string, number>> = { ten_don_vi: 42, don_vi_ca
  * dataColumnWidth(columnDef('xep_loai')!) // 31 — 'Hoàn thành xuất sắc nhiệm vụ' is 28 characters
  */
 export function dataColumnWidth(def: ColumnDef): number {
-  const longest = Math.max(0, ...(def.choices ?? []).map((c) => c.value.length), ...(def.type === 'bool' ? ['Không'.length] : []));
+  const longest = maxOf(maxOf(0, (def.choices ?? []).map((c) => c.value.length)), def.type === 'bool' ? ['Không'.length] : []);
   const value = Math.max(TEXT_WIDTH[def.key] ?? TYPE_MIN_WIDTH[def.type], longest + 3);
   const header = Math.ceil(def.header.length / HEADER_LINES) + 3;
   return Math.min(48, Math.max(value, header));

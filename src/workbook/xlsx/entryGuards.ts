@@ -6,6 +6,7 @@
 import type { ColumnGroupSpec, InputMessage, NumberRuleSpec, ProtectionSpec, SheetSpec } from '../plan';
 import { formatRange, parseRange, type Range } from './refs';
 import { escapeAttr, escapeText } from './xml';
+import { maxOf } from '../../domain/arrays';
 
 /** Excel's limits on a validation's message box (longer texts make Excel refuse the file). */
 const MAX_TITLE = 32;
@@ -33,7 +34,7 @@ export function colsXml(spec: SheetSpec): string {
     for (let c = g.from; c <= g.to; c++) level.set(c, { hidden: g.collapsed });
     if (g.collapsed) collapsedAfter.add(g.to + 1);
   }
-  const last = Math.max(widths.length - 1, ...level.keys(), ...collapsedAfter);
+  const last = maxOf(maxOf(widths.length - 1, level.keys()), collapsedAfter);
   const out: string[] = [];
   for (let c = 0; c <= last; c++) {
     const w = widths[c];

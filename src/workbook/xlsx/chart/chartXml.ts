@@ -14,6 +14,7 @@ import type { Conformance } from '../conformance';
 import { escapeAttr, escapeText } from '../xml';
 import type { ChartData } from './chartData';
 import { DRAWING_NS } from './drawingNs';
+import { maxOf } from '../../../domain/arrays';
 
 /** Axis ids: any two distinct unsigned ints; fixed so a re-run writes the same bytes. */
 const CAT_AX = 500000001;
@@ -59,8 +60,8 @@ function numCache(values: readonly (number | undefined)[], formatCode: string): 
 function valueMax(data: ChartData): number | undefined {
   const all = data.series.flatMap((s) => s.values.filter((v): v is number => v !== undefined));
   if (!all.length) return 100;
-  const max = Math.max(...all);
-  return max > 1 && max <= 100 && Math.min(...all) >= 0 ? 100 : undefined;
+  const max = maxOf(-Infinity, all);
+  return max > 1 && max <= 100 && -maxOf(-Infinity, all.map((v) => -v)) >= 0 ? 100 : undefined;
 }
 
 /**

@@ -14,6 +14,7 @@
  * An entry is an element name or a choice (array: any of them at that position); `!` marks an
  * element the sequence requires.
  */
+import { appendAll } from '../../../domain/arrays';
 
 type Entry = string | readonly string[];
 
@@ -142,6 +143,6 @@ export function orderErrors(el: Node, parent = ''): string[] {
       }
     }
   }
-  for (const c of el.children) errors.push(...orderErrors(c, el.name));
+  for (const c of el.children) appendAll(errors, orderErrors(c, el.name));
   return errors;
 }

@@ -5,6 +5,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import type { SheetSpec } from '../../plan';
+import { appendAll, maxOf } from '../../../domain/arrays';
 
 /**
  * A `Tổng hợp` like the renderer's: a table, then the chart block A4:C7 (header + 3 indicators;
@@ -102,7 +103,7 @@ export function addUserChart(zip: Uint8Array, opts: { sheet: string; drawing: st
   const drawingXml = text(drawingPath);
   // A shape id above any in the drawing.
   const ids = [...(drawingXml ?? '').matchAll(/cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
-  const anchor = userAnchor(opts.name, Math.max(1, ...ids) + 1, chartRel);
+  const anchor = userAnchor(opts.name, maxOf(1, ids) + 1, chartRel);
   if (drawingXml) put(drawingPath, drawingXml.replace('</xdr:wsDr>', anchor + '</xdr:wsDr>'));
   else {
     put(drawingPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR_NS}" xmlns:a="${A_NS}">${anchor}</xdr:wsDr>`);
@@ -150,6 +151,6 @@ export function tree(xml: string): El {
 /** Every element named `name` under `el` (depth first, `el` included). */
 export function all(el: El, name: string): El[] {
   const out: El[] = el.name === name ? [el] : [];
-  for (const c of el.children) out.push(...all(c, name));
+  for (const c of el.children) appendAll(out, all(c, name));
   return out;
 }
