@@ -3,7 +3,7 @@
  * adapter in Excel, an in-memory port in tests) and never touches Office.js itself.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { CheckResult } from '../domain/result';
 import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
@@ -98,6 +98,7 @@ export function App({ port, describeError, today = now, fileName, engine: given 
     today,
     describeError,
     onStart: task.clear,
+    engine,
     onDone: async (done) => {
       await refreshNames();
       // The master's check replaces what the pane showed; fixes undone cell by cell would now
@@ -163,7 +164,8 @@ export function App({ port, describeError, today = now, fileName, engine: given 
       cancellable(async () => {
         await refreshNames();
         const { result, notices } = await checkWith(port, set, today(), t, lastSheet, context());
-        setView({ kind: 'checked', result, notices });
+        // A transition: React renders a long result in slices, so the pane keeps answering.
+        startTransition(() => setView({ kind: 'checked', result, notices }));
       }),
     );
 

@@ -8,7 +8,7 @@
  * keeps painting and the check can be cancelled; cancelling leaves nothing to download.
  */
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import type { FileResult, WorkbookFile } from '../workbook/browser';
 import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
@@ -111,8 +111,10 @@ export default function BrowserApp({ engine: given }: BrowserAppProps = {}) {
         throw e;
       }
       if (!out.ok) throw new UserMessage(out.message);
-      setDone(out.value);
-      return t.browserDone(out.value.outputName);
+      const value = out.value;
+      // A transition: React renders the long result in slices, so the page keeps answering.
+      startTransition(() => setDone(value));
+      return t.browserDone(value.outputName);
     });
 
   const result = done?.result;

@@ -27,8 +27,8 @@ export interface IntakeFile {
   readonly bytes: Uint8Array | (() => Promise<Uint8Array>);
 }
 
-/** Bytes → sheets or the reason the file cannot be used (readReturnBytes). */
-export type ReturnReader = (file: string, bytes: Uint8Array) => ReturnFile;
+/** Bytes → sheets or the reason the file cannot be used (readReturnBytes; in the pane, in its worker). */
+export type ReturnReader = (file: string, bytes: Uint8Array) => ReturnFile | Promise<ReturnFile>;
 
 /** What the import is doing, for the progress label. */
 export type IntakeStep =
@@ -128,7 +128,7 @@ async function readOne(f: IntakeFile, read: ReturnReader, t: Strings): Promise<R
     return { file: f.name, rejected: t.intakeUnreadable };
   }
   try {
-    return read(f.name, bytes);
+    return await read(f.name, bytes);
   } catch (e) {
     // The reader refuses bad files with a reason and does not throw; should it still, one odd
     // file must not stop the others from going in.

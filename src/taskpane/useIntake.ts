@@ -14,6 +14,7 @@ import { fileBytes } from './pickedFiles';
 import type { TargetChoice } from './targetChoice';
 import { nextPaint, useTask } from './useTask';
 import type { Task } from './useTask';
+import type { Engine } from './useEngine';
 
 export interface IntakeDeps {
   readonly port: InteractivePort;
@@ -25,6 +26,8 @@ export interface IntakeDeps {
   readonly onStart: () => void;
   /** An import ended; the pane shows the master's check and forgets what no longer applies. */
   readonly onDone: (done: IntakeDone) => Promise<void>;
+  /** Where the returns are read (the pane's worker: unzipping 20 files must not freeze Excel); default in this thread. */
+  readonly engine?: Engine;
 }
 
 export interface Intake {
@@ -57,7 +60,7 @@ function summary(t: Strings, done: IntakeDone): string {
 }
 
 /** @example const intake = useIntake({ port, choice, today, describeError, onStart, onDone }); */
-export function useIntake({ port, choice, today, describeError, onStart, onDone }: IntakeDeps): Intake {
+export function useIntake({ port, choice, today, describeError, onStart, onDone, engine }: IntakeDeps): Intake {
   const t = useStrings();
   const task = useTask(describeError);
   const [picked, setPicked] = useState<readonly File[]>([]);
@@ -88,7 +91,9 @@ export function useIntake({ port, choice, today, describeError, onStart, onDone 
       setImported(undefined);
       const set = await resolveSet(port, choice, t);
       const files = picked.map((f) => ({ name: f.name, bytes: () => fileBytes(f) }));
-      return settle(await importReturns(port, files, set, today(), { t, onStep }));
+      // The bytes go to the worker (transferred): each file is read from its File again if needed.
+      const loadReader = engine ? async () => (name: string, bytes: Uint8Array) => engine.run({ type: 'readReturn', name, bytes }) : undefined;
+      return settle(await importReturns(port, files, set, today(), { t, onStep, ...(loadReader ? { loadReader } : {}) }));
     });
 
   const proceed = () =>
