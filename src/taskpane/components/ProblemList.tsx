@@ -29,7 +29,7 @@ export const MAX_ITEMS_PER_GROUP = 100;
  * Groups shown at most: 100,000 units with problems would be 100,000 accordion items, seconds
  * of rendering with the page frozen; the rest are on the Kiểm tra sheet.
  */
-export const MAX_GROUPS = 200;
+export const MAX_GROUPS = 50;
 /** Up to this many problems, every group starts open. */
 const OPEN_ALL_UP_TO = 30;
 
