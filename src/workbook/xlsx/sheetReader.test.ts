@@ -60,4 +60,13 @@ describe('rows that only carry formats (the fast path)', () => {
     const r = read("<row r='2'><c r='A2'><v>7</v></c></row><row  r = \"5\" ><c><v>8</v></c></row>");
     expect(r.rows).toEqual([[], [7], [], [], [8]]);
   });
+
+  test('a sheet of formats only reads as empty; rows below the last value are not looked at', () => {
+    expect(read('<row r="1"><c r="A1" s="1"/></row><row r="2" hidden="1"><c r="B2" s="1"/></row>').rows).toEqual([]);
+    // The value is in row 2; row 3 (hidden, formats only) lies outside the grid: no hidden row reported.
+    const r = read('<row r="1"><c r="A1" s="1"/></row><row r="2"><c r="A2"><v>1</v></c><c r="C2" s="1"/></row><row r="3" hidden="1"><c r="A3" s="1"/></row>');
+    expect(r.rows).toEqual([[], [1]]);
+    expect(r.hidden).toEqual([]);
+    expect(r.extent).toEqual([0, 2]);
+  });
 });

@@ -161,10 +161,16 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
 
   const rowClose = '</' + prefix + 'row>';
   const cellOpen = '<' + prefix + 'c';
+  // Where reading may stop: the end of the row holding the last cell that is not self-closing
+  // (only such a cell can hold a value). Rows below it hold formats only and lie outside the grid,
+  // so neither their blank extent nor their hidden flag matters: a sheet bordered down to row
+  // 1,048,576 is read like its table. Set at the first cell, whose tag name gives the closing tag.
+  let limit = sdEnd;
+  let limitSet = false;
   let i = sdOpenEnd;
   for (;;) {
     const lt = xml.indexOf('<', i);
-    if (lt < 0 || lt >= sdEnd) break;
+    if (lt < 0 || lt >= limit) break;
     // Inside sheetData no attribute value contains '>' (refs, numbers, style ids), so the
     // tag ends at the next '>'; this is the hot loop of a 60 MB sheet.
     const gt = xml.indexOf('>', lt) + 1;
@@ -213,6 +219,15 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
     const len = j - ns;
     const first = xml.charCodeAt(ns);
     if (len === 1 && first === 99 /* c */) {
+      if (!limitSet) {
+        limitSet = true;
+        const last = xml.lastIndexOf('</' + xml.slice(lt + 1, j) + '>', sdEnd);
+        const rowEnd = last >= 0 ? xml.indexOf(rowClose, last) : -1;
+        // No cell that can hold a value at all: nothing to read (the grid is empty).
+        if (last < 0) limit = lt;
+        else if (rowEnd >= 0 && rowEnd < sdEnd) limit = rowEnd + rowClose.length;
+        if (lt >= limit) break;
+      }
       // one pass over the attributes for `r` and `t`
       let rs = -1;
       let ts = -1;
