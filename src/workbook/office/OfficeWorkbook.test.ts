@@ -120,6 +120,19 @@ describe('apply', () => {
     }
   });
 
+  test('the meeting document\'s styles: Times New Roman set on the cells, ✓/✗ as a text format beside the word, codes shrunk', async () => {
+    const { fake, port } = setup([dataSheet(1)]);
+    await port.apply({
+      sheets: [{ name: 'Tổng hợp', rows: [[{ v: 'Đạt', s: 'status_DAT' }, { v: 'Chưa đạt', s: 'status_CHUA_DAT' }, { v: 'sang_kien_15', s: 'code_small' }]] }],
+    });
+    const cells = fake.workbookState().sheets[1].cells;
+    // The cell holds the word (filters and formulas match it); the format shows the mark in front.
+    expect(cells.A1).toMatchObject({ value: 'Đạt', type: 'String', numberFormat: '"✓ "@' });
+    expect(cells.B1).toMatchObject({ value: 'Chưa đạt', type: 'String', numberFormat: '"✗ "@' });
+    for (const c of [cells.A1, cells.B1, cells.C1]) expect(c.format?.font?.name).toBe('Times New Roman');
+    expect(cells.C1.format?.shrinkToFit).toBe(true);
+  });
+
   test('numbers keep their style number format; booleans and numbers are not text', async () => {
     const { fake, port } = setup([dataSheet(1)]);
     await port.apply({ sheets: [{ name: 'Số', rows: [[{ v: 1234567, s: 'cell_number' }, { v: 2 }, { v: false }, { v: -0 }, { v: NaN }]] }] });

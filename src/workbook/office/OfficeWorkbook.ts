@@ -135,6 +135,15 @@ function numberFormatFor(spec: CellSpec | null | undefined): string | null {
   return null;
 }
 
+/**
+ * A text format of the cell's style (a section with `@`, e.g. `"✓ "@` on `Đạt`: the mark shows
+ * beside the word, the cell still holds the word), set after the text is written as text.
+ */
+function textFormatFor(spec: CellSpec | null | undefined): string | undefined {
+  const f = spec?.s ? STYLES[spec.s].numFmt : undefined;
+  return f !== undefined && f.includes('@') ? f : undefined;
+}
+
 /** A read cell as the engine sees it: blanks null, error values `{ error }`. */
 function rawCell(value: unknown, type: string): RawCell {
   if (type === 'Empty') return null;
@@ -818,7 +827,8 @@ class OfficeAdapter implements InteractivePort {
     for (const { row, col, spec } of cells) {
       const v = cellValue(spec);
       const nf = numberFormatFor(spec);
-      if (typeof v === 'string') puts.push({ row, col, text: v });
+      const tf = textFormatFor(spec);
+      if (typeof v === 'string') puts.push({ row, col, text: v, ...(tf ? { numberFormat: tf } : {}) });
       else if (v !== null) puts.push({ row, col, value: v, ...(nf ? { numberFormat: nf } : {}) });
     }
     appendAll(ops, buildWrites(puts, (r, c, h, w) => ws().getRangeByIndexes(r, c, h, w), { budget: this.maxBytes / 4, json }));

@@ -27,11 +27,14 @@ export function applyStyle(format: Excel.RangeFormat, def: StyleDef): void {
     if (font.underline) format.font.underline = 'Single';
     if (font.color) format.font.color = '#' + font.color;
     if (font.size) format.font.size = font.size;
+    // Set explicitly: the workbook's default font (often Calibri) must not print the meeting document.
+    if (font.name) format.font.name = font.name;
   }
   const align = def.align;
   if (align?.h) format.horizontalAlignment = H_ALIGN[align.h];
   if (align?.v) format.verticalAlignment = V_ALIGN[align.v];
   if (align?.wrap) format.wrapText = true;
+  if (align?.shrink) format.shrinkToFit = true;
   if (def.border) {
     for (const side of BORDER_SIDES) {
       // A continuous border is thin unless a weight is given.
@@ -48,8 +51,8 @@ export function applyStyle(format: Excel.RangeFormat, def: StyleDef): void {
 export function styleCost(def: StyleDef): { objects: number; actions: number } {
   const f = def.font;
   const a = def.align;
-  const fontProps = f ? [f.bold, f.italic, f.underline, f.color, f.size].filter(Boolean).length : 0;
-  const actions = (def.fill ? 1 : 0) + fontProps + [a?.h, a?.v, a?.wrap].filter(Boolean).length + (def.border ? BORDER_SIDES.length : 0);
+  const fontProps = f ? [f.bold, f.italic, f.underline, f.color, f.size, f.name].filter(Boolean).length : 0;
+  const actions = (def.fill ? 1 : 0) + fontProps + [a?.h, a?.v, a?.wrap, a?.shrink].filter(Boolean).length + (def.border ? BORDER_SIDES.length : 0);
   const objects = 1 + (def.fill ? 1 : 0) + (fontProps ? 1 : 0) + (def.border ? 1 + BORDER_SIDES.length : 0);
   return { objects, actions };
 }

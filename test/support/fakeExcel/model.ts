@@ -32,6 +32,7 @@ export interface CellFormat {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
+  shrinkToFit?: boolean;
   /** RangeFormat.protection.locked (ExcelApi 1.2); absent means locked, Excel's default. */
   locked?: boolean;
   borders?: { top?: Border; bottom?: Border; left?: Border; right?: Border };

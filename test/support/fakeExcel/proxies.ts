@@ -1597,6 +1597,10 @@ export class FakeRangeFormat extends FakeObject {
   set wrapText(value: boolean) {
     this.set(value, (cell) => (fmtOf(cell).wrapText = value));
   }
+  /** RangeFormat.shrinkToFit — ExcelApi 1.9 (API reference, Excel.RangeFormat; also in @types/office-js). */
+  set shrinkToFit(value: boolean) {
+    this.set(value, (cell) => (fmtOf(cell).shrinkToFit = value));
+  }
 
   /** RangeFormat.protection.locked — ExcelApi 1.2. */
   get protection(): { locked: boolean } {
