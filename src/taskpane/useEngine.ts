@@ -22,10 +22,20 @@ export interface Engine {
 export function useEngine(make: () => Promise<EngineClient> = defaultEngine): Engine {
   const client = useRef<Promise<EngineClient>>();
   const [progress, setProgress] = useState<EngineProgress>();
-  const get = useCallback(() => (client.current ??= make()), [make]);
+  const get = useCallback(() => {
+    const made = (client.current ??= make());
+    // A worker that could not start is tried again on the next job.
+    made.catch(() => {
+      if (client.current === made) client.current = undefined;
+    });
+    return made;
+  }, [make]);
   useEffect(
     () => () => {
-      void client.current?.then((c) => c.dispose());
+      void client.current?.then(
+        (c) => c.dispose(),
+        () => undefined,
+      );
     },
     [],
   );
@@ -42,7 +52,10 @@ export function useEngine(make: () => Promise<EngineClient> = defaultEngine): En
     [get],
   );
   const cancel = useCallback(() => {
-    void client.current?.then((c) => c.cancel());
+    void client.current?.then(
+      (c) => c.cancel(),
+      () => undefined,
+    );
   }, []);
   return { progress, run, cancel };
 }

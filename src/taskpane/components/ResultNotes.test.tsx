@@ -6,6 +6,11 @@ import { App } from '../App';
 import { memoryPort } from '../memoryPort';
 import { PaneShell } from './PaneShell';
 import { ResultNotes } from './ResultNotes';
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// jsdom lacks the encoders every browser has; the pane's engine (in-process here, as jsdom has no
+// Worker) needs them when it loads.
+Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 configure({ asyncUtilTimeout: 10_000 });
 
