@@ -82,7 +82,8 @@ describe('App (Office mode, on an in-memory port)', () => {
     await screen.findByText('Đã ghi các cột kết quả, sheet "Tổng hợp" và sheet "Kiểm tra".');
     const plan = port.calls.find((c) => c.op === 'apply')?.args[0] as OutputPlan;
     expect(plan.data?.sheet).toBe('Số liệu');
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Kiểm tra']);
+    // The product's three sheets (interfaces.md, "Output workbook"): summary, problems, unit list.
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Kiểm tra', 'Danh sách đơn vị']);
 
     const table = screen.getByRole('table', { name: 'Kết quả chỉ tiêu' });
     // sang_kien_15: CD01 3/20 = 15% meets, CD02 10% fails, CD03 20% meets → 2/3 < 100%.
@@ -152,7 +153,7 @@ describe('App (Office mode, on an in-memory port)', () => {
     await user.click(screen.getByRole('button', { name: 'Xóa kết quả' }));
     await screen.findByText(/^Đã xóa các cột kết quả/);
     const clear = port.calls.find((c) => c.op === 'clear')?.args[0];
-    expect(clear).toEqual({ sheets: ['Tổng hợp', 'Kiểm tra'] });
+    expect(clear).toEqual({ sheets: ['Tổng hợp', 'Kiểm tra', 'Danh sách đơn vị'] });
   });
 
   it('switches the pane to English and back', async () => {
