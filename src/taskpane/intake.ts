@@ -3,7 +3,8 @@
  * (tested without React): read each picked return, merge them after the workbook's existing
  * master table, write the master sheet, check it.
  *
- * The xlsx reader (readReturnBytes, with fflate) is loaded with a dynamic import on the first
+ * In the pane the returns are read in the engine worker (useIntake passes `loadReader`); the
+ * default reader (readReturnBytes, with fflate) is loaded with a dynamic import on the first
  * import, so the script Excel loads at start stays free of it (test/e2e/bundle.test.ts).
  */
 import { cellAt, columnLetters, type RawCell, type SheetGrid } from '../domain/grid';
