@@ -170,7 +170,7 @@ describeIfChromium('browser mode in Chromium', () => {
     expect(download.suggestedFilename()).toBe('so-lieu-2024-ket-qua.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await download.path());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu 2024', 'Tổng hợp', 'Kiểm tra']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu 2024', 'Tổng hợp', 'Kiểm tra', 'Danh sách đơn vị']);
 
     const ws = wb.getWorksheet('Số liệu 2024')!;
     const header = ws.getRow(3);
@@ -196,7 +196,8 @@ describeIfChromium('browser mode in Chromium', () => {
     const summary = wb.getWorksheet('Tổng hợp')!;
     const verdict = new Map<string, unknown>();
     summary.eachRow((row) => {
-      const id = row.getCell(1).value;
+      // Mã is the last column of the table (H); Đánh giá is E.
+      const id = row.getCell(8).value;
       // The main table comes first; later blocks (units not meeting an indicator) repeat the id.
       if (typeof id === 'string' && !verdict.has(id)) verdict.set(id, row.getCell(5).value);
     });
