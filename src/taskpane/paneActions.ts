@@ -21,6 +21,7 @@ import type { Strings } from './i18n';
 import { choiceSet, SHEET_CHOICE } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
 import { UserMessage } from './userMessage';
+import { appendAll } from '../domain/arrays';
 
 /** Excel compares sheet names case-insensitively. */
 export function hasSheet(names: readonly string[], name: string): boolean {
@@ -134,7 +135,7 @@ export async function applyFixes(port: InteractivePort, fixes: readonly CellFix[
 /** Puts back what applyFixes changed, last sheet first; returns the cells skipped because they changed since. */
 export async function undoFixes(port: InteractivePort, undo: readonly UndoEntry[]): Promise<string[]> {
   const changed: string[] = [];
-  for (const entry of [...undo].reverse()) changed.push(...changedNotes([{ ...entry, changed: (await port.restoreCells(entry.sheet, entry.snapshots)).changed }]));
+  for (const entry of [...undo].reverse()) appendAll(changed, changedNotes([{ ...entry, changed: (await port.restoreCells(entry.sheet, entry.snapshots)).changed }]));
   return changed;
 }
 

@@ -31,31 +31,33 @@ function unitKey(p: Problem): string {
  * groupProblems(result.problems, 'rule')[0] // { key: 'rule:invalid_choice', errors: 3, warnings: 0, problems: […] }
  */
 export function groupProblems(problems: readonly Problem[], by: GroupBy): ProblemGroup[] {
-  const groups = new Map<string, { unit?: Problem['unit']; rule?: RuleId; list: Problem[] }>();
+  // One pass, counting errors as it goes: 60,000 problems of 40,000 units are grouped on the
+  // pane's main thread, where a task over 200 ms is a frozen page.
+  const groups = new Map<string, { key: string; unit?: Problem['unit']; rule?: RuleId; list: Problem[]; errors: number }>();
+  let table: { key: string; list: Problem[]; errors: number } | undefined;
   for (const p of problems) {
     const key = by === 'unit' ? unitKey(p) : `rule:${p.rule}`;
     let g = groups.get(key);
     if (!g) {
-      g = by === 'unit' ? { unit: key === TABLE_KEY ? undefined : p.unit, list: [] } : { rule: p.rule, list: [] };
+      g = by === 'unit' ? { key, unit: key === TABLE_KEY ? undefined : p.unit, list: [], errors: 0 } : { key, rule: p.rule, list: [], errors: 0 };
       groups.set(key, g);
+      if (key === TABLE_KEY) table = g;
     }
     g.list.push(p);
+    if (p.severity === 'error') g.errors++;
   }
-  const out: ProblemGroup[] = [...groups].map(([key, g]) => {
-    const errors = g.list.filter((p) => p.severity === 'error').length;
-    return {
-      key,
-      ...(g.unit ? { unit: g.unit } : {}),
-      ...(g.rule ? { rule: g.rule } : {}),
-      errors,
-      warnings: g.list.length - errors,
-      problems: g.list,
-    };
-  });
+  const out: ProblemGroup[] = [];
+  const add = (g: { key: string; unit?: Problem['unit']; rule?: RuleId; list: Problem[]; errors: number }): void => {
+    const group: ProblemGroup = { key: g.key, errors: g.errors, warnings: g.list.length - g.errors, problems: g.list };
+    out.push(g.unit ? { ...group, unit: g.unit } : g.rule ? { ...group, rule: g.rule } : group);
+  };
   if (by === 'unit') {
     // Problems arrive in row order, so units keep the table's order; the whole-table group leads.
-    return out.sort((a, b) => Number(b.key === TABLE_KEY) - Number(a.key === TABLE_KEY));
+    if (table) add(table);
+    for (const g of groups.values()) if (g !== table) add(g);
+    return out;
   }
+  for (const g of groups.values()) add(g);
   // Rules: the ones that block the numbers (errors) first, then the most frequent.
   return out.sort((a, b) => Number(b.errors > 0) - Number(a.errors > 0) || b.problems.length - a.problems.length);
 }

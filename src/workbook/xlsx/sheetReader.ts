@@ -333,6 +333,11 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
     }
     i = gt;
   }
+  // The rows skipped past the limit still may not hide an unclosed comment (a damaged part).
+  if (limit < sdEnd) {
+    const comment = xml.indexOf('<!--', limit);
+    if (comment >= 0 && comment < sdEnd && xml.indexOf('-->', comment + 4) < 0) throw corrupt('unterminated comment');
+  }
   const filled = fillHoles(rows, opts);
   if (extent && opts.extent) opts.extent.data = extent.slice(0, filled.length);
   return filled;
