@@ -20,6 +20,11 @@ function allOptionNames(): { valued: string[]; flags: string[] } {
 }
 
 function defaultIo(): Io {
+  // A reader that stops early (`chitieu check … | head`) closes the pipe: the lines it no longer
+  // wants are dropped and the work goes on (the result file is still written); no stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   return {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
