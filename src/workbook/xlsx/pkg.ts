@@ -78,6 +78,14 @@ function hasDoctype(text: string): boolean {
   return !/<[A-Za-z_]/.test(head.slice(0, d));
 }
 
+/**
+ * OPC forbids DTDs in package parts (ECMA-376 Part 2, §8.1.4) and Excel refuses them; one
+ * carrying entity declarations is an entity-expansion bomb waiting for a DOM parser.
+ */
+function refuseDoctype(text: string, part: string): void {
+  if (hasDoctype(text)) throw new XlsxError('corrupt', errorMessage('corrupt'), `DOCTYPE in ${part}`);
+}
+
 /** Worksheets can be huge; we keep only the most recently read one decoded. */
 const BIG_PART = 1024 * 1024;
 
@@ -172,9 +180,7 @@ export class XlsxPackage {
 
   private cacheText(k: string, e: ZipEntry, bytes: Uint8Array): string {
     const text = decodeXml(bytes);
-    // OPC forbids DTDs in package parts (ECMA-376 Part 2, §8.1.4) and Excel refuses them; one
-    // carrying entity declarations is an entity-expansion bomb waiting for a DOM parser.
-    if (hasDoctype(text)) throw new XlsxError('corrupt', errorMessage('corrupt'), `DOCTYPE in ${e.name}`);
+    refuseDoctype(text, e.name);
     if (bytes.length > BIG_PART) {
       this.forgetBig();
       this.bigCacheKey = k;
@@ -204,7 +210,7 @@ export class XlsxPackage {
       return { xml, binary: false };
     }
     const xml = binaryFromBytes(bytes);
-    if (hasDoctype(xml)) throw new XlsxError('corrupt', errorMessage('corrupt'), `DOCTYPE in ${e.name}`);
+    refuseDoctype(xml, e.name);
     this.forgetBig();
     this.bigCacheKey = k;
     this.binaryCache.set(k, xml);

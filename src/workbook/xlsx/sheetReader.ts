@@ -344,23 +344,29 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
 }
 
 /**
- * The row number of ` r="123"` written first after a tag name ending at `at` (as every writer
- * does), or −1 when the tag is written any other way (the caller then looks the attribute up).
+ * Where the value of ` r="…"` starts when it is the first attribute after a tag name ending at
+ * `at` (as every writer writes it), else −1 (the caller then looks the attribute up).
  */
-function leadingRef(xml: string, at: number): number {
+function leadingRefValue(xml: string, at: number): number {
   const q = xml.charCodeAt(at + 3);
-  if (xml.charCodeAt(at) !== 32 || xml.charCodeAt(at + 1) !== 114 || xml.charCodeAt(at + 2) !== 61 || (q !== 34 && q !== 39)) return -1;
-  let k = at + 4;
-  let r = 0;
-  for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) r = r * 10 + ch - 48;
-  return xml.charCodeAt(k) === q && k > at + 4 ? r : -1;
+  return xml.charCodeAt(at) === 32 && xml.charCodeAt(at + 1) === 114 && xml.charCodeAt(at + 2) === 61 && (q === 34 || q === 39) ? at + 4 : -1;
 }
 
-/** The 0-based column of a cell tag whose name ends at `at` and whose first attribute is ` r="M5"`, else −1. */
+/** The row number of a leading ` r="123"` (see leadingRefValue), else −1. */
+function leadingRef(xml: string, at: number): number {
+  const from = leadingRefValue(xml, at);
+  if (from < 0) return -1;
+  let k = from;
+  let r = 0;
+  for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) r = r * 10 + ch - 48;
+  return xml.charCodeAt(k) === xml.charCodeAt(from - 1) && k > from ? r : -1;
+}
+
+/** The 0-based column of a cell tag's leading ` r="M5"` (see leadingRefValue), else −1. */
 function leadingColumn(xml: string, at: number): number {
-  const q = xml.charCodeAt(at + 3);
-  if (xml.charCodeAt(at) !== 32 || xml.charCodeAt(at + 1) !== 114 || xml.charCodeAt(at + 2) !== 61 || (q !== 34 && q !== 39)) return -1;
-  let k = at + 4;
+  const from = leadingRefValue(xml, at);
+  if (from < 0) return -1;
+  let k = from;
   let c = 0;
   for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++k)) c = c * 26 + ch - 64;
   const digit = xml.charCodeAt(k);
