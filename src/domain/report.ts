@@ -11,7 +11,7 @@ import type { CheckResult, IndicatorResult } from './result';
 import type { Status } from './status';
 import type { RowSummary } from './table/rows/summary';
 import type { YearSource } from './table/sheetYear';
-import type { Comparator } from './targetSet';
+import type { Comparator, Target } from './targetSet';
 
 export interface JsonReport {
   preset: string;
@@ -54,6 +54,11 @@ export interface JsonReport {
   }[];
   /** Per parent unit, when the table has `don_vi_cap_tren`. */
   groups?: { parent: string; units: number; indicators: JsonReport['indicators'] }[];
+  /**
+   * When the data holds more than one year (cycle/history.ts): per indicator, per year, what
+   * `check --year YYYY` reports for that year.
+   */
+  history?: { id: string; years: { year: number; actual: number | null; target: number | [number, number]; status: Status }[] }[];
   problems: {
     sheet: string;
     cell: string;
@@ -69,9 +74,20 @@ export interface JsonReport {
 
 type IndicatorJson = JsonReport['indicators'][number];
 
+/**
+ * A target as the report writes it: a number (a fraction for ratio and share kinds), or
+ * `[low, high]` for a range.
+ *
+ * @example
+ * targetJson({ comparator: '>=', value: { n: 15, d: 100 } }) // 0.15
+ */
+export function targetJson(t: Target): number | [number, number] {
+  return t.upper ? [toNumber(t.value), toNumber(t.upper)] : toNumber(t.value);
+}
+
 function indicatorJson(i: IndicatorResult): IndicatorJson {
   const t = i.target;
-  const target: number | [number, number] = t.upper ? [toNumber(t.value), toNumber(t.upper)] : toNumber(t.value);
+  const target = targetJson(t);
   return {
     id: i.id,
     label: i.label,
