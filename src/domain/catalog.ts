@@ -103,6 +103,11 @@ export const COLUMNS: readonly ColumnDef[] = [
     ],
   },
   { key: 'nam', header: 'Năm', type: 'year', aliases: ['Năm báo cáo'] },
+  // Contacts of the unit register (`Danh bạ CĐCS`, interfaces.md "Unit register"): never required,
+  // read by no indicator, so no template or master table gains them.
+  { key: 'nguoi_lien_he', header: 'Người liên hệ', type: 'text', aliases: ['Cán bộ phụ trách', 'Người phụ trách', 'Cán bộ liên hệ', 'Họ tên người liên hệ'] },
+  { key: 'dien_thoai', header: 'Điện thoại', type: 'text', aliases: ['Số điện thoại', 'ĐT', 'SĐT', 'Điện thoại liên hệ'] },
+  { key: 'email', header: 'Email', type: 'text', aliases: ['E-mail', 'Thư điện tử', 'Địa chỉ email'] },
 
   // Counts of people
   int('tong_so_ld', 'Tổng số CBCCVCLĐ', undefined, [
