@@ -11,6 +11,7 @@ import type { RuleId } from '../domain/problem';
 import { RULE_LABEL } from '../domain/problem';
 import type { Status } from '../domain/status';
 import { STATUS_LABEL } from '../domain/status';
+import { cycleEn, cycleVi } from './cycleStrings';
 
 export type Lang = 'vi' | 'en';
 
@@ -178,6 +179,7 @@ const vi = {
 
   status: STATUS_LABEL as Readonly<Record<Status, string>>,
   rule: RULE_LABEL as Readonly<Record<RuleId, string>>,
+  ...cycleVi,
 };
 
 /** The shape every language provides: the Vietnamese table is the reference. */
@@ -345,6 +347,7 @@ const en: Strings = {
     `This version of Excel cannot run Chỉ tiêu CĐCS: it needs Excel 2021, Excel for Microsoft 365 or Excel on the web (ExcelApi ${api}). Update Office or open the file in Excel on the web (office.com).`,
   unexpected: (detail) => `An unexpected error occurred (${detail}). Try again; if it persists, save the file and restart Excel.`,
 
+  ...cycleEn,
   status: { DAT: 'Met', CHUA_DAT: 'Not met', THIEU_DU_LIEU: 'Missing data', KHONG_AP_DUNG: 'Not applicable' },
   rule: {
     missing_column: 'Missing column',

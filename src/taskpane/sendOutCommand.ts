@@ -1,0 +1,42 @@
+/**
+ * The command line that makes the same returns as "Tạo mẫu gửi CĐCS", for hosts where the pane
+ * cannot download a .zip reliably (Excel on Windows, Mac and the web): the exact words to type,
+ * with the workbook's own file name, the chosen set and the year.
+ */
+
+/** What the command needs to know. */
+export interface SendOutCommandInput {
+  /** The workbook's file name; undefined for a workbook never saved (a placeholder is used). */
+  readonly fileName?: string;
+  /** The placeholder for an unsaved workbook, in the pane's language. */
+  readonly unsavedName: string;
+  /** The built-in set's id; undefined when the pane uses the workbook's `Chỉ tiêu` sheet. */
+  readonly presetId?: string;
+  /** Used when presetId is undefined: the command line needs a built-in set. */
+  readonly fallbackPresetId: string;
+  readonly year: number;
+  /** The workbook has a `Danh bạ CĐCS` sheet: the command reads it; otherwise it is made first. */
+  readonly hasRegister: boolean;
+}
+
+/** A file or folder name as one argument for cmd.exe, PowerShell and sh alike: quoted when it has to be. */
+export function shellArg(value: string): string {
+  return /^[\w.\-/\\:]+$/.test(value) ? value : `"${value.replace(/"/g, '')}"`;
+}
+
+/**
+ * The command (one line, or two when the register must be made from the table first) and the folder it writes.
+ *
+ * @example
+ * sendOutCommand({ fileName: 'Tong hop 2025.xlsx', unsavedName: 'TEN-TEP.xlsx', presetId: 'bd-cdvc-2024', fallbackPresetId: 'bd-cdvc-2024', year: 2026, hasRegister: true })
+ * // { text: 'npx chitieu send-out --register "Tong hop 2025.xlsx" --preset bd-cdvc-2024 --year 2026 --out mau-gui-2026', dir: 'mau-gui-2026' }
+ */
+export function sendOutCommand(input: SendOutCommandInput): { text: string; dir: string } {
+  const file = shellArg(input.fileName ?? input.unsavedName);
+  const dir = `mau-gui-${input.year}`;
+  const preset = input.presetId ?? input.fallbackPresetId;
+  const register = input.hasRegister ? file : `danh-ba-${input.year}.xlsx`;
+  const send = `npx chitieu send-out --register ${register} --preset ${preset} --year ${input.year} --out ${dir}`;
+  const text = input.hasRegister ? send : `npx chitieu register --from ${file} --out ${register}\n${send}`;
+  return { text, dir };
+}
