@@ -59,6 +59,16 @@ export interface NumberRuleSpec {
 }
 
 /**
+ * An input message alone, without a rule (any value allowed): shown when a cell of the range is
+ * selected, e.g. on a send-out return's header, saying what to type under it.
+ */
+export interface PromptSpec {
+  /** A1 range, e.g. 'F13'. */
+  readonly range: string;
+  readonly prompt: InputMessage;
+}
+
+/**
  * The sheet protected without a password: every cell is locked except those whose style says
  * `unlocked` (styles.ts), so a secretary types only where the product expects it.
  */
@@ -107,6 +117,8 @@ export interface SheetSpec {
   readonly validations?: readonly ValidationSpec[];
   /** Number rules (whole / decimal) with input messages, written with the list validations. */
   readonly numberRules?: readonly NumberRuleSpec[];
+  /** Input messages without a rule (written by the xlsx adapter; only send-out returns use them). */
+  readonly prompts?: readonly PromptSpec[];
   readonly protection?: ProtectionSpec;
   readonly columnGroups?: readonly ColumnGroupSpec[];
   readonly page?: PageSpec;

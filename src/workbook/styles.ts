@@ -75,7 +75,9 @@ export type StyleKey =
   | 'code_header'
   | 'section_row'
   | 'cell_input'
-  | 'meta_label';
+  | 'meta_label'
+  | 'reference_header'
+  | 'cell_reference';
 
 const BORDERED = { border: true } as const;
 
@@ -178,4 +180,7 @@ export const STYLES: Readonly<Record<StyleKey, StyleDef>> = {
   // The cells a secretary edits on a protected sheet: a light fill says where to type.
   cell_input: { fill: 'FFF2CC', font: tnr({ bold: true }), align: { h: 'center', v: 'top', wrap: true }, unlocked: true, ...BORDERED },
   meta_label: { fill: 'F2F2F2', font: tnr({ bold: true }), align: { v: 'top', wrap: true }, ...BORDERED },
+  // A send-out return's figures of last year beside the input cells: grey, locked, for reference only.
+  reference_header: { fill: 'E7E6E6', font: tnr({ bold: true, italic: true, color: '404040' }), align: { h: 'center', v: 'center', wrap: true }, ...BORDERED },
+  cell_reference: { fill: 'E7E6E6', font: tnr({ italic: true, color: '404040' }), align: { h: 'center', v: 'top', wrap: true }, numFmt: '#,##0', ...BORDERED },
 };

@@ -50,8 +50,8 @@ export function dataColumnWidth(def: ColumnDef): number {
   return Math.min(48, Math.max(value, header));
 }
 
-/** The number rule of a count, amount or year column; undefined for the others. */
-function numberRule(def: ColumnDef, range: string): NumberRuleSpec | undefined {
+/** The number rule of a count, amount or year column on `range`; undefined for the others. */
+export function numberRule(def: ColumnDef, range: string): NumberRuleSpec | undefined {
   const error = { title: 'Giá trị không hợp lệ', text: '' };
   switch (def.type) {
     case 'int':
@@ -89,8 +89,8 @@ function titleFor(def: ColumnDef, generic: string): string {
   return def.header.length <= 32 ? def.header : generic;
 }
 
-/** The list validation (with its input message) of a yes/no or choice column. */
-function listRule(def: ColumnDef, range: string): ValidationSpec | undefined {
+/** The list validation (with its input message) of a yes/no or choice column on `range`. */
+export function listRule(def: ColumnDef, range: string): ValidationSpec | undefined {
   if (def.type === 'bool') return { range, list: ['Có', 'Không'], prompt: { title: titleFor(def, 'Có hoặc Không'), text: `${def.header}: chọn Có hoặc Không trong danh sách.` } };
   if (def.type === 'choice') {
     const list = (def.choices ?? []).map((ch) => ch.value);

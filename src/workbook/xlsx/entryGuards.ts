@@ -3,7 +3,7 @@
  * columns grouped and collapsed), sheet protection without a password, number rules with their
  * input messages. Written by sheetWriter.ts at their places in CT_Worksheet.
  */
-import type { ColumnGroupSpec, InputMessage, NumberRuleSpec, ProtectionSpec, SheetSpec } from '../plan';
+import type { ColumnGroupSpec, InputMessage, NumberRuleSpec, PromptSpec, ProtectionSpec, SheetSpec } from '../plan';
 import { formatRange, parseRange, type Range } from './refs';
 import { escapeAttr, escapeText } from './xml';
 import { maxOf } from '../../domain/arrays';
@@ -83,6 +83,22 @@ function clip(text: string, max: number, what: string, warnings: string[]): stri
   return text.slice(0, max - 1) + '…';
 }
 
+/**
+ * A validation's `sqref`: the readable ranges of a space-separated list, in canonical form
+ * ('' when none can be read).
+ *
+ * @example
+ * sqref('e2:e10 ?? F3') // 'E2:E10 F3'
+ */
+export function sqref(ranges: string): string {
+  return ranges
+    .split(/\s+/)
+    .map(parseRange)
+    .filter((r): r is Range => !!r)
+    .map(formatRange)
+    .join(' ');
+}
+
 /** The prompt attributes of a `<dataValidation>` (Excel shows the box when a cell is selected). */
 export function promptAttrs(prompt: InputMessage | undefined, warnings: string[]): string {
   if (!prompt) return '';
@@ -100,12 +116,7 @@ export function promptAttrs(prompt: InputMessage | undefined, warnings: string[]
  * numberRuleXml({ range: 'E2:E1001', type: 'whole', min: 0, prompt: { title: 'Số người', text: 'Gõ số nguyên' }, error: { title: 'Không hợp lệ', text: 'Chỉ gõ số nguyên' } }, [])
  */
 export function numberRuleXml(rule: NumberRuleSpec, warnings: string[]): string {
-  const range = rule.range
-    .split(/\s+/)
-    .map(parseRange)
-    .filter((r): r is Range => !!r)
-    .map(formatRange)
-    .join(' ');
+  const range = sqref(rule.range);
   if (!range || !Number.isFinite(rule.min) || (rule.max !== undefined && !(Number.isFinite(rule.max) && rule.max >= rule.min))) return '';
   const between = rule.max !== undefined;
   return (
@@ -118,4 +129,18 @@ export function numberRuleXml(rule: NumberRuleSpec, warnings: string[]): string 
     (between ? `<formula2>${escapeText(String(rule.max))}</formula2>` : '') +
     '</dataValidation>'
   );
+}
+
+/**
+ * A `<dataValidation>` that only shows an input message (its type defaults to `none`: any value).
+ * Empty for a range that cannot be read.
+ *
+ * @example
+ * promptXml({ range: 'F13', prompt: { title: 'Số đoàn viên', text: 'Gõ số nguyên' } }, [])
+ * // '<dataValidation allowBlank="1" showInputMessage="1" promptTitle="Số đoàn viên" prompt="Gõ số nguyên" sqref="F13"/>'
+ */
+export function promptXml(p: PromptSpec, warnings: string[]): string {
+  const range = sqref(p.range);
+  if (!range) return '';
+  return `<dataValidation allowBlank="1" showInputMessage="1"${promptAttrs(p.prompt, warnings)} sqref="${range}"/>`;
 }

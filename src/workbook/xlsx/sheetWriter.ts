@@ -6,7 +6,7 @@ import { a1 } from '../../domain/grid';
 import type { CellSpec, SheetSpec, ValidationSpec } from '../plan';
 import type { StyleKey } from '../styles';
 import { cellXml } from './cellXml';
-import { colsXml, numberRuleXml, outlineLevelAttr, promptAttrs, sheetProtectionXml } from './entryGuards';
+import { colsXml, numberRuleXml, outlineLevelAttr, promptAttrs, promptXml, sheetProtectionXml, sqref } from './entryGuards';
 import { Conformance, DOC_REL_NS, MAIN_NS } from './conformance';
 import { Range, formatRange, parseRange, quoteSheet } from './refs';
 import { escapeAttr, escapeText } from './xml';
@@ -99,7 +99,11 @@ export function writeWorksheet(
   if (spec.protection) emit(sheetProtectionXml(spec.protection));
   const merges = (spec.merges ?? []).map(parseRange).filter((m): m is Range => !!m);
   if (merges.length) emit(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`);
-  const dv = [...(spec.validations ?? []).map((v) => validationXml(v, warnings)), ...(spec.numberRules ?? []).map((r) => numberRuleXml(r, warnings))].filter((x) => x);
+  const dv = [
+    ...(spec.validations ?? []).map((v) => validationXml(v, warnings)),
+    ...(spec.numberRules ?? []).map((r) => numberRuleXml(r, warnings)),
+    ...(spec.prompts ?? []).map((p) => promptXml(p, warnings)),
+  ].filter((x) => x);
   if (dv.length) emit(`<dataValidations count="${dv.length}">${dv.join('')}</dataValidations>`);
   if (links) {
     emit('<hyperlinks>');
@@ -241,12 +245,7 @@ function paneXml(freeze: SheetSpec['freeze']): string {
  * comma cannot be written this way: we skip them and report a warning.
  */
 function validationXml(v: ValidationSpec, warnings: string[]): string {
-  const range = v.range
-    .split(/\s+/)
-    .map(parseRange)
-    .filter((r): r is Range => !!r)
-    .map(formatRange)
-    .join(' ');
+  const range = sqref(v.range);
   if (!range || v.list.length === 0) return '';
   const joined = v.list.join(',');
   if (joined.length > MAX_LIST_CHARS || v.list.some((x) => x.includes(','))) {
