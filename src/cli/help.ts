@@ -83,6 +83,19 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     ],
     examples: ['chitieu merge bao-cao-cdcs --preset bd-cdvc-2024 --out tong-hop.xlsx'],
   },
+  register: {
+    usage: 'register --from TỔNG_HỢP.xlsx --out DANH-BA.xlsx [--sheet TÊN]',
+    summary:
+      'Tạo danh bạ đơn vị (sheet "Danh bạ CĐCS") từ bảng số liệu có sẵn: mỗi đơn vị một dòng, theo thứ tự của bảng, với mã, tên, ' +
+      'đơn vị cấp trên, khu vực, cấp và các cột Người liên hệ, Điện thoại, Email để theo dõi đơn vị chưa nộp báo cáo.',
+    options: [
+      { name: 'from', value: 'TỔNG_HỢP.xlsx', text: 'tệp có bảng số liệu (bảng tổng hợp hoặc tệp số liệu) (bắt buộc)' },
+      { name: 'out', value: 'DANH-BA.xlsx', text: 'tệp danh bạ sẽ ghi (bắt buộc)' },
+      { name: 'sheet', value: 'TÊN', text: 'sheet chứa bảng; mặc định là sheet đầu tiên có bảng' },
+      HELP,
+    ],
+    examples: ['chitieu register --from tong-hop.xlsx --out danh-ba.xlsx'],
+  },
   demo: {
     usage: 'demo [--preset ID] [--year NĂM] [--dir THƯ_MỤC]',
     summary: 'Chạy thử trên dữ liệu mẫu: tạo một tệp số liệu có sẵn vài lỗi thường gặp, kiểm tra nó, nhập một thư mục báo cáo mẫu, rồi in đường dẫn các tệp kết quả.',

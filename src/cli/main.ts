@@ -7,6 +7,7 @@ import { commandHelp, COMMANDS, generalHelp, longNamesFor, optionNames } from '.
 import { checkCommand, demoCommand, mergeCommand, presetsCommand, templateCommand, type Io } from './commands';
 import { XlsxError } from '../workbook/xlsx';
 import { UsageError } from './files';
+import { registerCommand } from './register';
 import { nodeZlibCodec } from './nodeCodec';
 import { useCodec } from '../workbook/xlsx/codec';
 
@@ -76,6 +77,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         return await mergeCommand(args, io);
       case 'demo':
         return await demoCommand(args, io);
+      case 'register':
+        return await registerCommand(args, io);
       default:
         io.err(`chitieu: không có lệnh "${word}". Các lệnh: ${Object.keys(COMMANDS).join(', ')} (gõ "chitieu --help" để xem cách dùng).`);
         return 2;

@@ -12,7 +12,7 @@ import type { SheetGrid } from '../domain/grid';
 import { readSheetSafely, type SheetInfo, type WorkbookPort } from './port';
 
 /** The sheets the product writes whole. */
-export type OwnSheetKind = 'summary' | 'problems' | 'unitList' | 'intake';
+export type OwnSheetKind = 'summary' | 'problems' | 'unitList' | 'intake' | 'register' | 'tracking';
 
 /** The usual name of each of the product's sheets. */
 export const OWN_SHEET_TITLE: Readonly<Record<OwnSheetKind, string>> = {
@@ -21,9 +21,13 @@ export const OWN_SHEET_TITLE: Readonly<Record<OwnSheetKind, string>> = {
   unitList: 'Danh sách đơn vị',
   /** Beside the master table of an intake: one row per file read (render/intakeSheet.ts). */
   intake: 'Nhập báo cáo',
+  /** The unit register (`chitieu register`, render/registerSheet.ts): the user adds contacts to it. */
+  register: 'Danh bạ CĐCS',
+  /** Who has sent a return, beside an intake given a register (render/trackingSheet.ts). */
+  tracking: 'Theo dõi nộp báo cáo',
 };
 
-export const OWN_SHEET_KINDS: readonly OwnSheetKind[] = ['summary', 'problems', 'unitList', 'intake'];
+export const OWN_SHEET_KINDS: readonly OwnSheetKind[] = ['summary', 'problems', 'unitList', 'intake', 'register', 'tracking'];
 
 /** The names the product's sheets get in one workbook. */
 export type OwnSheetNames = Readonly<Record<OwnSheetKind, string>>;
@@ -44,6 +48,9 @@ const SIGNATURES: Readonly<Record<OwnSheetKind, readonly (readonly string[])[]>>
   problems: [['STT', 'Ô', 'Mã đơn vị', 'Tên đơn vị', 'Cột', 'Quy tắc', 'Mức độ', 'Nội dung']],
   unitList: [['STT', 'Chỉ tiêu', 'Mã đơn vị', 'Tên đơn vị']],
   intake: [['STT', 'Tệp', 'Trạng thái', 'Đơn vị đã nhập']],
+  // The whole header row: a data table may start STT, Mã đơn vị, Tên đơn vị, Đơn vị cấp trên, …
+  register: [['STT', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Khu vực', 'Cấp', 'Người liên hệ', 'Điện thoại', 'Email']],
+  tracking: [['STT', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Tình trạng', 'Tệp']],
 };
 
 /** The product's header rows sit near the top; a larger sheet is not scanned further. */

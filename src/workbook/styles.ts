@@ -44,6 +44,10 @@ export type StyleKey =
   | 'status_CHUA_DAT'
   | 'status_THIEU_DU_LIEU'
   | 'status_KHONG_AP_DUNG'
+  | 'chase_received'
+  | 'chase_resent'
+  | 'chase_missing'
+  | 'chase_unknown'
   | 'output_header'
   | 'errors_none'
   | 'errors_some'
@@ -136,6 +140,11 @@ export const STYLES: Readonly<Record<StyleKey, StyleDef>> = {
     numFmt: markFormat(STATUS_MARK.KHONG_AP_DUNG),
     ...BORDERED,
   },
+  // Theo dõi nộp báo cáo: Chưa nộp amber, bold italic and marked ✗, so it stands out in grey print too.
+  chase_received: { font: tnr(), align: { h: 'center', v: 'top' }, numFmt: markFormat(STATUS_MARK.DAT), ...BORDERED },
+  chase_resent: { fill: 'DDEBF7', font: tnr({ bold: true, color: '1F3864' }), align: { h: 'center', v: 'top' }, numFmt: markFormat(STATUS_MARK.DAT), ...BORDERED },
+  chase_missing: { fill: 'FFEB9C', font: tnr({ bold: true, italic: true, color: '7F6000' }), align: { h: 'center', v: 'top' }, numFmt: markFormat(STATUS_MARK.CHUA_DAT), ...BORDERED },
+  chase_unknown: { fill: 'E7E6E6', font: tnr({ italic: true, color: '3A3A3A' }), align: { h: 'center', v: 'top', wrap: true }, numFmt: markFormat(STATUS_MARK.THIEU_DU_LIEU), ...BORDERED },
   output_header: {
     fill: 'DDEBF7',
     font: tnr({ bold: true, color: '1F3864' }),

@@ -12,6 +12,7 @@ import { engineHandler } from './handler';
 import { inProcessWorker } from './inProcess';
 import { PART, PartsCollector, split } from './parts';
 import type { EngineProgress, FromWorker } from './protocol';
+import { DEFAULT_OWN_SHEET_NAMES } from '../../workbook/ownSheets';
 
 Object.assign(globalThis, { TextDecoder, TextEncoder });
 const { createXlsx, openXlsx } = require('../../workbook/xlsx') as typeof import('../../workbook/xlsx');
@@ -96,7 +97,7 @@ describe('engine handler', () => {
     });
     const out = await engine.run({
       type: 'compute',
-      input: { targetSet: SET, grid: { name: 'Số liệu', rows }, notices: [], ownNames: { summary: 'Tổng hợp', problems: 'Kiểm tra', unitList: 'Danh sách đơn vị', intake: 'Nhập báo cáo' }, ownNotices: {} },
+      input: { targetSet: SET, grid: { name: 'Số liệu', rows }, notices: [], ownNames: DEFAULT_OWN_SHEET_NAMES, ownNotices: {} },
       options: { today: TODAY },
     });
     // 2,501 rows: parts of 2,000 and 501, then the job.
@@ -114,7 +115,7 @@ describe('engine handler', () => {
     const sent: FromWorker[] = [];
     const handle = engineHandler((m) => sent.push(m), () => 0);
     // The compute job reports check then write: two stages, both sent although no time passes.
-    await handle({ id: 7, kind: 'job', job: { type: 'compute', input: { targetSet: SET, grid: fixtureGrid(), notices: [], ownNames: { summary: 'Tổng hợp', problems: 'Kiểm tra', unitList: 'Danh sách đơn vị', intake: 'Nhập báo cáo' }, ownNotices: {} }, options: { today: TODAY } } });
+    await handle({ id: 7, kind: 'job', job: { type: 'compute', input: { targetSet: SET, grid: fixtureGrid(), notices: [], ownNames: DEFAULT_OWN_SHEET_NAMES, ownNotices: {} }, options: { today: TODAY } } });
     expect(sent.filter((m) => m.kind === 'progress').map((m) => m.kind === 'progress' && m.progress.stage)).toEqual(['check', 'write']);
     expect(sent[sent.length - 1].kind).toBe('done');
   });
