@@ -20,6 +20,7 @@ import { readReturnBytes } from '../src/workbook/readReturn';
 import { sendOutFiles, sendOutZip } from '../src/workbook/render/sendOutFiles';
 import { openXlsx } from '../src/workbook/xlsx';
 import { readZipDirectory } from '../src/workbook/xlsx/zip';
+import { fill, sheetParts } from './support/sendOutReturn';
 import { BD_CDVC_2024_HEADERS } from './support/bdCdvc2024Headers';
 
 const TODAY = new Date(2026, 10, 21);
@@ -35,24 +36,6 @@ const unitA: RegisterUnit = {
 };
 const unitB: RegisterUnit = { code: 'CD02', name: 'CĐCS Sở Tài chính', contact: {}, row: 3 };
 
-/** The worksheet XML and, per cell, whether it is locked (cellXfs protection; absent = locked). */
-function sheetParts(bytes: Uint8Array): { xml: string; locked: (ref: string) => boolean } {
-  const zip = unzipSync(bytes);
-  const xml = strFromU8(zip['xl/worksheets/sheet1.xml']);
-  const styles = strFromU8(zip['xl/styles.xml']);
-  const xfs = (/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').split(/<xf\b/).slice(1);
-  const unlocked = xfs.map((xf) => /<protection[^>]*locked="(0|false)"/.test(xf.split(/<\/xf>|\/>\s*$/)[0] + xf));
-  return {
-    xml,
-    locked: (ref) => {
-      const m = new RegExp(`<c r="${ref}"([^>]*)>|<c r="${ref}"([^>]*)/>`).exec(xml);
-      const attrs = m ? (m[1] ?? m[2] ?? '') : '';
-      const s = /\bs="(\d+)"/.exec(attrs);
-      return !(s && unlocked[Number(s[1])]);
-    },
-  };
-}
-
 /** What a user types in each input column of bd-cdvc-2024 (a valid return: 25 of 30 are members). */
 const TYPED: Record<string, string | number> = {
   'Khu vực': 'Nhà nước',
@@ -66,43 +49,6 @@ const TYPED: Record<string, string | number> = {
   'Được công nhận đạt chuẩn văn hóa': 'Không',
   'Xếp loại': 'Hoàn thành tốt nhiệm vụ',
 };
-
-interface Filled {
-  bytes: Uint8Array;
-  written: string[];
-}
-
-/**
- * Fills a return as a user would: finds the unit's row (the one holding its code), and types a
- * value under each header in `typed` — asserting, before each write, that the cell is unlocked.
- */
-async function fill(bytes: Uint8Array, code: string, typed: (header: string) => string | number): Promise<Filled> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets[0];
-  let dataRow = 0;
-  ws.eachRow((row, n) => {
-    if (row.getCell(1).value === code) dataRow = n;
-  });
-  expect(dataRow).toBeGreaterThan(1);
-  const header = ws.getRow(dataRow - 1);
-  const written: string[] = [];
-  for (let c = 1; c <= header.cellCount; c++) {
-    const cell = ws.getRow(dataRow).getCell(c);
-    if (cell.protection?.locked !== false) continue;
-    const h = String(header.getCell(c).value);
-    expect(cell.value ?? null).toBeNull();
-    const v = typed(h);
-    expect(v).toBeDefined();
-    cell.value = v;
-    written.push(cell.address);
-  }
-  const out = new Uint8Array(await wb.xlsx.writeBuffer());
-  // Every written cell was unlocked in the file as sent (read from its own styles, not ExcelJS's).
-  const sent = sheetParts(bytes);
-  for (const ref of written) expect(sent.locked(ref)).toBe(false);
-  return { bytes: out, written };
-}
 
 function returns(units: readonly RegisterUnit[], year = 2025, previous?: Parameters<typeof sendOutFiles>[0]['previous']) {
   return [...sendOutFiles({ set, year, units, ...(previous ? { previous } : {}) })];
@@ -118,8 +64,7 @@ describe('send-out return', () => {
   });
 
   test('protection without a password; identity locked, inputs unlocked; no macros', () => {
-    const { xml, locked } = sheetParts(a.bytes);
-    const prot = /<sheetProtection\b[^>]*\/>/.exec(xml)?.[0] ?? '';
+    const { xml, locked, protection: prot } = sheetParts(a.bytes);
     expect(prot).toContain('sheet="1"');
     expect(prot).not.toMatch(/password|hashValue|saltValue|algorithmName/);
     // bd-cdvc-2024 with a parent: A Mã, B Tên, C Đơn vị cấp trên, D Khu vực, E Năm (identity, given),

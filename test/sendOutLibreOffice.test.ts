@@ -7,31 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import type { RegisterUnit } from '../src/domain/cycle/registerUnit';
 import { findPreset } from '../src/domain/presets';
 import { sendOutFiles } from '../src/workbook/render/sendOutFiles';
+import { sheetParts } from './support/sendOutReturn';
 
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
-
-/** The first worksheet's XML and whether a cell is locked (its cellXfs entry; absent protection = locked). */
-function protectionOf(bytes: Uint8Array): { protection: string; locked: (ref: string) => boolean; validations: string } {
-  const zip = unzipSync(bytes);
-  const sheetPath = Object.keys(zip).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()[0];
-  const xml = strFromU8(zip[sheetPath]);
-  const styles = strFromU8(zip['xl/styles.xml']);
-  const xfs = (/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').split(/<xf\b/).slice(1);
-  const open = xfs.map((xf) => /<protection[^>]*locked="(0|false)"/.test(xf));
-  return {
-    protection: /<sheetProtection\b[^>]*>/.exec(xml)?.[0] ?? '',
-    validations: /<dataValidations[\s\S]*<\/dataValidations>/.exec(xml)?.[0] ?? '',
-    locked: (ref) => {
-      const m = new RegExp(`<c r="${ref}"([^>]*?)/?>`).exec(xml);
-      const s = m ? /\bs="(\d+)"/.exec(m[1]) : null;
-      return !(s && open[Number(s[1])]);
-    },
-  };
-}
 
 (soffice ? describe : describe.skip)('send-out return in LibreOffice', () => {
   test('LibreOffice opens it and saves it with the protection kept', () => {
@@ -49,8 +30,8 @@ function protectionOf(bytes: Uint8Array): { protection: string; locked: (ref: st
     expect(r.status).toBe(0);
     const converted = join(outdir, file.name);
     expect(existsSync(converted)).toBe(true);
-    const before = protectionOf(file.bytes);
-    const after = protectionOf(new Uint8Array(readFileSync(converted)));
+    const before = sheetParts(file.bytes);
+    const after = sheetParts(new Uint8Array(readFileSync(converted)));
     // Protected, without a password (LibreOffice writes no hash when none was set).
     expect(after.protection).toMatch(/sheet="(1|true)"/);
     expect(after.protection).not.toMatch(/password="[^"]|hashValue="[^"]|saltValue/);

@@ -8,6 +8,8 @@ export interface ParsedArgs {
   readonly positional: string[];
   readonly options: Map<string, string>;
   readonly flags: Set<string>;
+  /** Every value of each valued option, in order: an option given twice (`--history a --history b`) keeps both. */
+  readonly lists?: Map<string, string[]>;
 }
 
 export type ArgsOutcome = { ok: true; value: ParsedArgs } | { ok: false; message: string };
@@ -34,6 +36,7 @@ export function parseArgs(
   const positional: string[] = [];
   const options = new Map<string, string>();
   const flags = new Set<string>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const short = SHORT.exec(arg);
@@ -57,9 +60,10 @@ export function parseArgs(
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '' || value.startsWith('--')) return { ok: false, message: `Tùy chọn --${name} cần một giá trị.` };
       options.set(name, value);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
     } else {
       return { ok: false, message: `Không biết tùy chọn --${name}. Gõ "${help}" để xem các tùy chọn.` };
     }
   }
-  return { ok: true, value: { positional, options, flags } };
+  return { ok: true, value: { positional, options, flags, lists } };
 }

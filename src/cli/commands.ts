@@ -21,6 +21,8 @@ import { checkWritable, guardOutput, openInput, UsageError, writeOutput } from '
 import { writeDemoReturns } from './demoReturns';
 import { writeJsonLines } from './jsonOut';
 import { describeFiles, mergeFiles } from './merge';
+import { historyLine, historyPaths, runCheckWithHistory } from './history';
+import { historyJson } from '../domain/cycle/history';
 
 export interface Io {
   out(line: string): void;
@@ -102,7 +104,7 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const y = year(args.options.get('year'));
   if (io.progress) io.err(`Đang đọc ${input}…`);
   const wb = openInput(input);
-  const outcome = await runCheck(wb, {
+  const outcome = await runCheckWithHistory(wb, {
     targetSet: set,
     sheet: args.options.get('sheet'),
     year: y,
@@ -110,15 +112,16 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     today: io.today,
     reportingBody: reportingBody(args),
     audience: 'cli',
-  });
+  }, historyPaths(args), [out, json].filter((p): p is string => p !== undefined));
   if (!outcome.ok) throw new UsageError(`${input}: ${forCli(outcome.error.message)}`);
   for (const notice of outcome.notices) io.out(`Lưu ý: ${notice}`);
   if (outcome.result.yearNote) io.out(`Lưu ý: ${outcome.result.yearNote}`);
   const hint = outcome.result.targetSetHint;
   if (hint) io.out(`Cảnh báo: ${hint.message}${hint.best ? ` Nếu bảng lập theo bộ đó, hãy chạy lại với --preset ${hint.best.id}.` : ''}`);
   printResult(outcome.result, io);
+  if (outcome.history) io.out(historyLine(outcome.history));
   if (json) {
-    writeJsonLines(json, toJsonReport(outcome.result));
+    writeJsonLines(json, outcome.history ? { ...toJsonReport(outcome.result), history: historyJson(outcome.history) } : toJsonReport(outcome.result));
     io.out(`Báo cáo JSON: ${resolve(json)}`);
   }
   if (out) {

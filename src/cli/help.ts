@@ -96,6 +96,22 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     ],
     examples: ['chitieu register --from tong-hop.xlsx --out danh-ba.xlsx'],
   },
+  'send-out': {
+    usage: 'send-out --register DANH-BA.xlsx --preset ID --year NĂM [--previous TỔNG_HỢP_NĂM_TRƯỚC.xlsx] --out THƯ_MỤC',
+    summary:
+      'Tạo mẫu báo cáo gửi các CĐCS: mỗi đơn vị trong danh bạ một tệp bao-cao-<mã>-<năm>.xlsx, đã điền sẵn và khóa mã, tên, ' +
+      'đơn vị cấp trên, khu vực, cấp, năm; chỉ các ô nhập số liệu sửa được (danh sách chọn, kiểm tra số), có hướng dẫn; ' +
+      'với --previous, số liệu năm trước của chính đơn vị nằm bên cạnh để đối chiếu.',
+    options: [
+      { name: 'register', value: 'DANH-BA.xlsx', text: 'tệp danh bạ đơn vị (sheet "Danh bạ CĐCS" hoặc bảng có Mã đơn vị, Tên đơn vị) (bắt buộc)' },
+      PRESET,
+      { name: 'year', value: 'NĂM', text: 'năm báo cáo, bốn chữ số (bắt buộc)' },
+      { name: 'previous', value: 'TỔNG_HỢP.xlsx', text: 'bảng tổng hợp năm trước: số liệu năm trước của từng đơn vị in bên cạnh ô nhập' },
+      { name: 'out', value: 'THƯ_MỤC', text: 'thư mục ghi các mẫu, tạo mới nếu chưa có; không ghi đè tệp trùng tên (bắt buộc)' },
+      HELP,
+    ],
+    examples: ['chitieu send-out --register danh-ba.xlsx --preset bd-cdvc-2024 --year 2025 --previous tong-hop-2024.xlsx --out mau-gui-cdcs-2025'],
+  },
   demo: {
     usage: 'demo [--preset ID] [--year NĂM] [--dir THƯ_MỤC]',
     summary: 'Chạy thử trên dữ liệu mẫu: tạo một tệp số liệu có sẵn vài lỗi thường gặp, kiểm tra nó, nhập một thư mục báo cáo mẫu, rồi in đường dẫn các tệp kết quả.',

@@ -7,6 +7,7 @@ import { commandHelp, COMMANDS, generalHelp, longNamesFor, optionNames } from '.
 import { checkCommand, demoCommand, mergeCommand, presetsCommand, templateCommand, type Io } from './commands';
 import { XlsxError } from '../workbook/xlsx';
 import { UsageError } from './files';
+import { sendOutCommand } from './sendOut';
 import { registerCommand } from './register';
 import { nodeZlibCodec } from './nodeCodec';
 import { useCodec } from '../workbook/xlsx/codec';
@@ -77,6 +78,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         return await mergeCommand(args, io);
       case 'demo':
         return await demoCommand(args, io);
+      case 'send-out':
+        return sendOutCommand(args, io);
       case 'register':
         return await registerCommand(args, io);
       default:

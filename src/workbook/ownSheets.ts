@@ -12,7 +12,7 @@ import type { SheetGrid } from '../domain/grid';
 import { readSheetSafely, type SheetInfo, type WorkbookPort } from './port';
 
 /** The sheets the product writes whole. */
-export type OwnSheetKind = 'summary' | 'problems' | 'unitList' | 'intake' | 'register' | 'tracking';
+export type OwnSheetKind = 'summary' | 'problems' | 'unitList' | 'intake' | 'register' | 'tracking' | 'progress';
 
 /** The usual name of each of the product's sheets. */
 export const OWN_SHEET_TITLE: Readonly<Record<OwnSheetKind, string>> = {
@@ -25,9 +25,11 @@ export const OWN_SHEET_TITLE: Readonly<Record<OwnSheetKind, string>> = {
   register: 'Danh bạ CĐCS',
   /** Who has sent a return, beside an intake given a register (render/trackingSheet.ts). */
   tracking: 'Theo dõi nộp báo cáo',
+  /** Each indicator year by year, when the data holds several years (render/progressSheet.ts). */
+  progress: 'Tiến độ',
 };
 
-export const OWN_SHEET_KINDS: readonly OwnSheetKind[] = ['summary', 'problems', 'unitList', 'intake', 'register', 'tracking'];
+export const OWN_SHEET_KINDS: readonly OwnSheetKind[] = ['summary', 'problems', 'unitList', 'intake', 'register', 'tracking', 'progress'];
 
 /** The names the product's sheets get in one workbook. */
 export type OwnSheetNames = Readonly<Record<OwnSheetKind, string>>;
@@ -51,6 +53,8 @@ const SIGNATURES: Readonly<Record<OwnSheetKind, readonly (readonly string[])[]>>
   // The whole header row: a data table may start STT, Mã đơn vị, Tên đơn vị, Đơn vị cấp trên, …
   register: [['STT', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Khu vực', 'Cấp', 'Người liên hệ', 'Điện thoại', 'Email']],
   tracking: [['STT', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Tình trạng', 'Tệp']],
+  // The second header row: each year's three columns, for two years at least.
+  progress: [['Kết quả', 'Mục tiêu', 'Đánh giá', 'Kết quả', 'Mục tiêu', 'Đánh giá']],
 };
 
 /** The product's header rows sit near the top; a larger sheet is not scanned further. */

@@ -88,10 +88,14 @@ export interface ColumnGroupSpec {
 }
 
 /**
- * A native chart over a block of the sheet: target against result (%), one bar series each.
- * The Office adapter draws it with Excel's charts, the xlsx adapter as a DrawingML part.
+ * A native chart over a block of the sheet, one series per data column: clustered columns
+ * (target against result, on Tổng hợp) or, with `type: 'line'`, one line per series over the
+ * categories (indicators year by year, on Tiến độ). The Office adapter draws it with Excel's
+ * charts, the xlsx adapter as a DrawingML part.
  */
 export interface ChartSpec {
+  /** Absent: clustered columns. */
+  readonly type?: 'line';
   readonly title: string;
   /** The data block: header row first, categories in its first column, e.g. 'A20:C28'. */
   readonly data: string;
@@ -123,6 +127,8 @@ export interface SheetSpec {
   readonly columnGroups?: readonly ColumnGroupSpec[];
   readonly page?: PageSpec;
   readonly chart?: ChartSpec;
+  /** Further charts of the sheet, drawn after `chart` (Tiến độ has one per indicator group). */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** The product's columns on the user's data sheet: status columns and `Lỗi dữ liệu`. */

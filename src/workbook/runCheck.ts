@@ -7,7 +7,9 @@
  * (everything that talks to the port, async) and computeCheck (pure: engine and render; the pane
  * runs it in a Web Worker). runCheck is the two in a row.
  */
+import { appendAll } from '../domain/arrays';
 import { checkSheet } from '../domain/check';
+import type { History } from '../domain/cycle/history';
 import { findTable } from '../domain/header';
 import type { CheckResult } from '../domain/result';
 import type { TargetSet } from '../domain/targetSet';
@@ -18,6 +20,7 @@ import { contentKind, listSheets, OWN_SHEET_KINDS, resolveOwnSheets, sheetKey } 
 import type { OwnSheetKind, OwnSheetNames } from './ownSheets';
 import type { OutputPlan } from './plan';
 import type { SheetInfo, WorkbookPort } from './port';
+import { withHistory, type HistorySheet } from './historyPlan';
 import { renderResult } from './render';
 import { reportingBodyFor } from './rememberReportingBody';
 import { lastUsedInWrittenRows, statusColumnCount, statusColumnsStart } from './render/statusColumns';
@@ -35,6 +38,8 @@ export interface RunOptions {
   readonly reportingBody?: string;
   /** Who reads the messages (domain/wording.ts): the command line gets its commands, not pane buttons. Default the pane. */
   readonly audience?: Audience;
+  /** Earlier years' sheets (`--history`, sheets chosen in the pane): with them, or a Năm column of several years, `Tiến độ` is added. */
+  readonly history?: readonly HistorySheet[];
 }
 
 /** What computeCheck needs from RunOptions: plain data, nothing that cannot be posted to a worker. */
@@ -72,6 +77,8 @@ export type RunOutcome =
       readonly plan: OutputPlan;
       /** Vietnamese sentences for the user: sheets skipped, a hidden sheet read, results written under another name. */
       readonly notices: readonly string[];
+      /** When the data holds more than one year: each indicator year by year (the `Tiến độ` sheet and the JSON `history`). */
+      readonly history?: History;
     }
   | { readonly ok: false; readonly error: RunError };
 
@@ -221,13 +228,16 @@ export function computeCheck(input: CheckInput, options: ComputeOptions): RunOut
     };
   }
   const result = resultFor(outcome.value, options.audience);
-  const plan = renderResult(result, options.today, input.ownNames, reportingBody === undefined ? {} : { reportingBody });
+  const checked = renderResult(result, options.today, input.ownNames, reportingBody === undefined ? {} : { reportingBody });
+  const years = withHistory(checked, result, grid, options.history ?? [], input.ownNames, options.today, options.fileName);
+  const plan = years.plan;
   const written = new Set(plan.sheets.map((s) => s.kind));
   const renamed = OWN_SHEET_KINDS.filter((k) => written.has(k)).map((k) => input.ownNotices[k]);
   const notices = [...input.notices, ...renamed.filter((n): n is string => n !== undefined)];
   const hidden = hiddenUnitRows(grid, outcome.value);
   if (hidden > 0) notices.push(`Có ${hidden} dòng đơn vị đang bị ẩn (hoặc bị lọc) trong sheet "${grid.name}": các dòng này vẫn được kiểm tra và tính như mọi dòng khác.`);
-  return { ok: true, result, plan, notices };
+  appendAll(notices, years.notices);
+  return years.history ? { ok: true, result, plan, notices, history: years.history } : { ok: true, result, plan, notices };
 }
 
 /**

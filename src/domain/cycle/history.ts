@@ -106,8 +106,9 @@ export interface HistoryOptions {
   readonly today: Date;
 }
 
+/** The current sheet by its name only (a re-run on the output file says the same), another file's with the file. */
 function sourceName(s: HistorySource): string {
-  return s.fileName !== undefined ? `tệp "${baseName(s.fileName)}", sheet "${s.grid.name}"` : `sheet "${s.grid.name}"`;
+  return s.fileName !== undefined && !s.checked ? `tệp "${baseName(s.fileName)}", sheet "${s.grid.name}"` : `sheet "${s.grid.name}"`;
 }
 
 function baseName(path: string): string {

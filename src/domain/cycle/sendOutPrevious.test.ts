@@ -1,5 +1,6 @@
 import type { RawCell, SheetGrid } from '../grid';
-import { previousFigures, unitCodeKey } from './sendOutPrevious';
+import { codeKey } from './register';
+import { previousFigures } from './sendOutPrevious';
 
 const grid = (rows: RawCell[][], name = 'Dữ liệu CĐCS'): SheetGrid => ({ name, rows });
 const HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Khu vực', 'Năm', 'Số đoàn viên', 'Kinh phí công đoàn đã thu (triệu đồng)', 'Xếp loại'];
@@ -21,7 +22,7 @@ describe('last year figures from a master', () => {
     // '12' → 12; 2.5 triệu đồng → 2,500,000 đồng; HTXS → Hoàn thành xuất sắc nhiệm vụ.
     expect(p?.byCode.get('cd01')?.values).toEqual({ ma_don_vi: 'CD01', ten_don_vi: 'CĐCS A', khu_vuc: 'Nhà nước', nam: 2024, so_dv: 12, kp_thu: 2_500_000, xep_loai: 'Hoàn thành xuất sắc nhiệm vụ' });
     // A blank stays absent; an unreadable amount is kept as typed.
-    expect(p?.byCode.get(unitCodeKey('CD02'))?.values).toMatchObject({ kp_thu: 'chưa rõ' });
+    expect(p?.byCode.get(codeKey('CD02'))?.values).toMatchObject({ kp_thu: 'chưa rõ' });
     expect(p?.byCode.get('cd02')?.values.so_dv).toBeUndefined();
   });
 

@@ -8,7 +8,7 @@ import { cellAt, type RawCell, type SheetGrid } from '../grid';
 import { findTable, type TableLayout } from '../header';
 import { normalizeCell, type Value } from '../normalize';
 import { tableRows } from '../rows';
-import { cleanText } from '../text';
+import { codeKey } from './register';
 
 /** One unit's figures in an earlier year, by catalog key (cells left blank are absent). */
 export interface UnitFigures {
@@ -20,19 +20,8 @@ export interface UnitFigures {
 export interface PreviousFigures {
   /** The year the figures belong to. */
   readonly year: number;
-  /** `unitCodeKey(ma_don_vi)` → the unit's figures. */
+  /** `codeKey(ma_don_vi)` (register.ts: trimmed, case aside) → the unit's figures. */
   readonly byCode: ReadonlyMap<string, UnitFigures>;
-}
-
-/**
- * The key two codes are compared by: spaces trimmed and collapsed, case folded (`cd01` is
- * `CD01`, as intake treats them).
- *
- * @example
- * unitCodeKey(' CD01 ') // 'cd01'
- */
-export function unitCodeKey(code: string): string {
-  return cleanText(code).toLocaleLowerCase('vi');
 }
 
 function rowYear(grid: SheetGrid, layout: TableLayout, row: number): number | undefined {
@@ -68,7 +57,7 @@ export function previousFigures(sheets: readonly SheetGrid[], year: number): Pre
     units.forEach((r, i) => {
       if (years[i] !== chosen) return;
       const code = cellAt(grid, r, codeCol);
-      const key = typeof code === 'string' || typeof code === 'number' ? unitCodeKey(String(code)) : '';
+      const key = typeof code === 'string' || typeof code === 'number' ? codeKey(String(code)) : '';
       if (!key || byCode.has(key)) return;
       byCode.set(key, { year: chosen, values: rowValues(grid, layout, r) });
     });

@@ -5,7 +5,8 @@
  */
 import type { RegisterUnit } from '../../domain/cycle/registerUnit';
 import { sendOutFileNames } from '../../domain/cycle/sendOutName';
-import { unitCodeKey, type PreviousFigures } from '../../domain/cycle/sendOutPrevious';
+import { codeKey } from '../../domain/cycle/register';
+import type { PreviousFigures } from '../../domain/cycle/sendOutPrevious';
 import type { TargetSet } from '../../domain/targetSet';
 import { createXlsx } from '../xlsx/create';
 import { crc32, writeZip, type ZipPart } from '../xlsx/zip';
@@ -43,7 +44,7 @@ export function* sendOutFiles(batch: SendOutBatch): Generator<SendOutFile> {
   );
   for (let i = 0; i < batch.units.length; i++) {
     const unit = batch.units[i];
-    const previous = batch.previous?.byCode.get(unitCodeKey(unit.code));
+    const previous = batch.previous?.byCode.get(codeKey(unit.code));
     const wb = createXlsx();
     wb.applySync(sendOutPlan({ set: batch.set, year: batch.year, unit, fileName: names[i], ...(previous ? { previous } : {}) }));
     yield { name: names[i], bytes: wb.toBytes(), unit, withPrevious: previous !== undefined };

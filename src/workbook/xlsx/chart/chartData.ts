@@ -22,6 +22,8 @@ export interface ChartSeries {
 
 /** Everything the chart part needs from the sheet. */
 export interface ChartData {
+  /** Absent: clustered columns; 'line': one line per series. */
+  readonly type?: 'line';
   readonly title: string;
   readonly categories: readonly string[];
   readonly categoriesRef: string;
@@ -81,6 +83,6 @@ export function chartData(
   }
   return {
     ok: true,
-    value: { title: chart.title, categories, categoriesRef: absRef(spec.name, data.r1 + 1, data.c1, data.r2), series, at },
+    value: { ...(chart.type ? { type: chart.type } : {}), title: chart.title, categories, categoriesRef: absRef(spec.name, data.r1 + 1, data.c1, data.r2), series, at },
   };
 }

@@ -56,6 +56,38 @@ function numCache(values: readonly (number | undefined)[], formatCode: string): 
   );
 }
 
+/**
+ * The lines' look, by series: a colour, a dash and a marker each, so that the lines stay apart
+ * when the page is printed in black and white.
+ */
+const LINE_COLORS = ['1F4E79', 'C00000', '548235', '7F6000', '7030A0', '404040'];
+const LINE_DASHES = ['solid', 'dash', 'sysDot', 'lgDash', 'dashDot', 'sysDash'];
+const LINE_MARKERS = ['circle', 'square', 'triangle', 'diamond', 'x', 'star'];
+
+/**
+ * The series of a line chart. CT_LineSer: idx, order, tx, spPr, marker, dPt*, dLbls, trendline*,
+ * errBars, cat, val, smooth, extLst (NPOI's OpenXmlFormats Dml.Chart CT_LineSer and qhta/DocxDocument's
+ * LineChart model list them in this order); CT_Marker: symbol, size, spPr, extLst.
+ */
+function lineSeries(data: ChartData): string {
+  return data.series
+    .map((s, i) => {
+      const color = LINE_COLORS[i % LINE_COLORS.length];
+      const line = `<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:prstDash val="${LINE_DASHES[i % LINE_DASHES.length]}"/><a:round/></a:ln>`;
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${escapeText(s.nameRef)}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
+        `<c:spPr>${line}</c:spPr>` +
+        `<c:marker><c:symbol val="${LINE_MARKERS[i % LINE_MARKERS.length]}"/><c:size val="7"/>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr></c:marker>` +
+        `<c:cat><c:strRef><c:f>${escapeText(data.categoriesRef)}</c:f>${strCache(data.categories)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeText(s.valuesRef)}</c:f>${numCache(s.values, s.formatCode)}</c:numRef></c:val>` +
+        '<c:smooth val="0"/></c:ser>'
+      );
+    })
+    .join('');
+}
+
 /** The value axis' top: 100 when the values are percents (above 1, at most 100), else automatic. */
 function valueMax(data: ChartData): number | undefined {
   const all = data.series.flatMap((s) => s.values.filter((v): v is number => v !== undefined));
@@ -77,7 +109,7 @@ export function chartXml(data: ChartData, conformance: Conformance): string {
   const dLbls =
     `<c:dLbls>${txPr(800)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
     '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
-  const series = data.series
+  const series = data.type === 'line' ? lineSeries(data) : data.series
     .map(
       (s, i) =>
         // CT_BarSer: idx, order, tx, spPr, invertIfNegative, pictureOptions, dPt, dLbls, trendline, errBars, cat, val, shape, extLst
@@ -107,9 +139,14 @@ export function chartXml(data: ChartData, conformance: Conformance): string {
     // CT_PlotArea: layout, (charts)+, (axes)*, dTable, spPr, extLst
     '<c:plotArea><c:layout/>' +
     // CT_BarChart: barDir, grouping, varyColors, ser*, dLbls, gapWidth, overlap, serLines*, axId{2}, extLst
-    '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
-    series +
-    `<c:gapWidth val="80"/><c:overlap val="0"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
+    (data.type === 'line'
+      ? // CT_LineChart: grouping, varyColors, ser*, dLbls, dropLines, hiLowLines, upDownBars, marker, smooth, axId{2}, extLst
+        '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
+        series +
+        `<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>`
+      : '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
+        series +
+        `<c:gapWidth val="80"/><c:overlap val="0"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>`) +
     // CT_CatAx: axId, scaling, delete, axPos, majorGridlines, minorGridlines, title, numFmt, majorTickMark, minorTickMark,
     // tickLblPos, spPr, txPr, crossAx, crosses, auto, lblAlgn, lblOffset, tickLblSkip, tickMarkSkip, noMultiLvlLbl
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +

@@ -3,7 +3,7 @@
  * drawing and worksheet parts use, as an explicit table, and a checker. Sources, found with the
  * `search`/`find_string` tools: `dml-chart.xsd` as python-pptx quotes it
  * (docs/dev/analysis/features/cht-*.rst: CT_ChartSpace, CT_Chart, CT_PlotArea, CT_BarChart,
- * CT_BarSer, CT_CatAx, CT_ValAx, CT_Legend, CT_Title, CT_Tx, CT_Scaling, CT_Layout, Group_DLbls,
+ * CT_BarSer, CT_LineChart and CT_LineSer (as NPOI's OpenXmlFormats and qhta/DocxDocument's model list them), CT_CatAx, CT_ValAx, CT_Legend, CT_Title, CT_Tx, CT_Scaling, CT_Layout, Group_DLbls,
  * CT_StrRef, CT_NumRef, CT_StrData, CT_NumData, CT_StrVal, CT_NumVal); `dml-spreadsheetDrawing.xsd`
  * as docx4j's generated classes quote it (CT_TwoCellAnchor, CT_Marker), officeopenxml.com
  * (CT_OneCellAnchor, §20.5.2.24) and python-pptx
@@ -64,6 +64,13 @@ export const SEQUENCES: Readonly<Record<string, readonly Entry[]>> = {
     'c:idx!', 'c:order!', 'c:tx', 'c:spPr', 'c:invertIfNegative', 'c:pictureOptions', 'c:dPt', 'c:dLbls', 'c:trendline', 'c:errBars',
     'c:cat', 'c:val', 'c:shape', 'c:extLst',
   ],
+  'c:lineChart': [
+    'c:grouping!', 'c:varyColors', 'c:ser', 'c:dLbls', 'c:dropLines', 'c:hiLowLines', 'c:upDownBars', 'c:marker', 'c:smooth', 'c:axId!', 'c:extLst',
+  ],
+  'c:lineChart>c:ser': [
+    'c:idx!', 'c:order!', 'c:tx', 'c:spPr', 'c:marker', 'c:dPt', 'c:dLbls', 'c:trendline', 'c:errBars', 'c:cat', 'c:val', 'c:smooth', 'c:extLst',
+  ],
+  'c:ser>c:marker': ['c:symbol', 'c:size', 'c:spPr', 'c:extLst'],
   'c:ser>c:tx': [['c:strRef', 'c:v']],
   'c:dLbls': [
     'c:dLbl', 'c:delete', 'c:numFmt', 'c:spPr', 'c:txPr', 'c:dLblPos', 'c:showLegendKey', 'c:showVal', 'c:showCatName', 'c:showSerName',

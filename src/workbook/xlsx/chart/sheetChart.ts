@@ -15,7 +15,7 @@ import type { XlsxPackage } from '../pkg';
 import { EMPTY_RELS, addRel, parseRels, relTypeIs, relsPathFor, resolveTarget, retargetRel, setOverride } from '../workbookParts';
 import { attr, findElement, rootElement, tagEnd } from '../xml';
 import { chartPlacement } from './anchorSize';
-import { chartData } from './chartData';
+import { chartData, type ChartData } from './chartData';
 import { chartXml } from './chartXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE } from './drawingNs';
 import { type ParsedDrawing, anchorXml, hasUserAnchors, maxShapeId, newDrawingXml, parseDrawing, spliceDrawing } from './drawingXml';
@@ -81,24 +81,30 @@ export function syncSheetChart(
   const drawingRelsPath = drawingPath !== undefined ? relsPathFor(drawingPath) : undefined;
   let drawingRels = drawingRelsPath !== undefined ? pkg.text(drawingRelsPath) : undefined;
 
-  const data = spec.chart ? chartData(spec, spec.chart) : undefined;
-  if (data && !data.ok) warnings.push(`chart not drawn: ${data.reason}`);
-  const chart = data?.ok ? data.value : undefined;
+  // The sheet's charts: `chart` first, then `charts` (Tiến độ has several).
+  const charts: ChartData[] = [];
+  for (const c of [...(spec.chart ? [spec.chart] : []), ...(spec.charts ?? [])]) {
+    const data = chartData(spec, c);
+    if (data.ok) charts.push(data.value);
+    else warnings.push(`chart not drawn: ${data.reason}`);
+  }
 
-  // The product's earlier charts: the first keeps its part name and relationship id, the rest go.
+  // The product's earlier charts: the first ones keep their part names and relationship ids (one
+  // per chart drawn now, in order), the rest go.
   const oldCharts = (drawing?.children ?? [])
     .filter((c) => c.productChartRelId !== undefined)
     .map((c) => {
       const rel = parseRels(drawingRels).find((r) => r.id === c.productChartRelId && !r.external && relTypeIs(r.type, 'chart'));
       return { relId: c.productChartRelId!, path: rel ? resolveTarget(drawingPath!, rel.target) : undefined };
     });
-  const reuse = chart ? oldCharts.find((c) => c.path !== undefined) : undefined;
+  const reused = oldCharts.filter((c) => c.path !== undefined).slice(0, charts.length);
   for (const c of oldCharts) {
-    if (c.path !== undefined) removeChartParts(pkg, c.path, c === reuse);
-    if (c !== reuse && drawingRels !== undefined) drawingRels = removeRelationship(drawingRels, c.relId);
+    const keep = reused.includes(c);
+    if (c.path !== undefined) removeChartParts(pkg, c.path, keep);
+    if (!keep && drawingRels !== undefined) drawingRels = removeRelationship(drawingRels, c.relId);
   }
 
-  const keepDrawing = chart !== undefined || (drawing !== undefined && hasUserAnchors(drawing));
+  const keepDrawing = charts.length > 0 || (drawing !== undefined && hasUserAnchors(drawing));
   if (!keepDrawing) {
     // Nothing left to draw: the drawing goes with its relationship from the sheet.
     if (drawingPath !== undefined) {
@@ -113,13 +119,14 @@ export function syncSheetChart(
   if (drawingPath === undefined) drawingPath = freePart(pkg, `${baseDir}drawings/drawing`);
   const drRelsPath = relsPathFor(drawingPath);
 
-  let anchor: string | undefined;
-  if (chart) {
-    let chartPath = reuse?.path;
-    let chartRelId = reuse?.relId;
+  let anchors = '';
+  let shapeId = drawing ? maxShapeId(drawing) : 1;
+  charts.forEach((chart, i) => {
+    let chartPath = reused[i]?.path;
+    let chartRelId = reused[i]?.relId;
     if (chartPath === undefined) {
       chartPath = freePart(pkg, `${baseDir}charts/chart`);
-      const added = addRel(drawingRels ?? EMPTY_RELS, relType(conformance, 'chart'), relativeTarget(drawingPath, chartPath));
+      const added = addRel(drawingRels ?? EMPTY_RELS, relType(conformance, 'chart'), relativeTarget(drawingPath!, chartPath));
       drawingRels = added.xml;
       chartRelId = added.id;
     }
@@ -127,9 +134,9 @@ export function syncSheetChart(
     pkg.setText(CONTENT_TYPES, setOverride(pkg.text(CONTENT_TYPES)!, chartPath, CHART_CONTENT_TYPE));
     const dc = drawing?.conformance ?? conformance;
     const prefix = drawing ? drawing.prefix : 'xdr:';
-    anchor = anchorXml(chartPlacement(spec, chart.at), (drawing ? maxShapeId(drawing) : 1) + 1, chartRelId!, chart.title, prefix, dc);
-  }
-  pkg.setText(drawingPath, drawing ? spliceDrawing(drawing, anchor) : newDrawingXml(anchor!, conformance));
+    anchors += anchorXml(chartPlacement(spec, chart.at), ++shapeId, chartRelId!, chart.title, prefix, dc);
+  });
+  pkg.setText(drawingPath, drawing ? spliceDrawing(drawing, anchors || undefined) : newDrawingXml(anchors, conformance));
   if (drawingRels !== undefined) pkg.setText(drRelsPath, drawingRels);
   pkg.setText(CONTENT_TYPES, setOverride(pkg.text(CONTENT_TYPES)!, drawingPath, DRAWING_CONTENT_TYPE));
 
