@@ -20,7 +20,7 @@ import type { ParsedArgs } from './args';
 import { checkWritable, guardOutput, openInput, UsageError, writeOutput } from './files';
 import { writeDemoReturns } from './demoReturns';
 import { writeJsonLines } from './jsonOut';
-import { describeFiles, mergeFiles } from './merge';
+import { describeChase, describeFiles, mergeFiles, readRegisterFile } from './merge';
 import { historyLine, historyPaths, runCheckWithHistory } from './history';
 import { historyJson } from '../domain/cycle/history';
 
@@ -169,7 +169,11 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   checkWritable(out, '--out');
   if (json) checkWritable(json, '--json');
+  const registerPath = args.options.get('register');
+  if (registerPath) guardOutput(registerPath, out);
+  const register = registerPath ? readRegisterFile(registerPath) : undefined;
   const run = await mergeFiles(inputs, set, {
+    register,
     year: year(args.options.get('year')),
     today: io.today,
     reportingBody: reportingBody(args),
@@ -177,8 +181,10 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   });
   io.out(`Nhập ${formatNumber(run.merged.files.length)} tệp vào bảng tổng hợp (${formatNumber(run.merged.sources.length)} đơn vị):`);
   for (const line of describeFiles(run.merged)) io.out(line);
+  if (register) for (const p of register.problems.slice(0, 20)) io.out(`Lưu ý (danh bạ): ${p.message}`);
+  if (run.chase) for (const line of describeChase(run.chase)) io.out(line);
   writeOutput(out, run.bytes);
-  io.out(`Bảng tổng hợp đã kiểm tra: ${resolve(out)} (danh sách tệp ở sheet "Nhập báo cáo").`);
+  io.out(`Bảng tổng hợp đã kiểm tra: ${resolve(out)} (danh sách tệp ở sheet "Nhập báo cáo"${run.chase ? ', đơn vị đã nộp và chưa nộp ở sheet "Theo dõi nộp báo cáo"' : ''}).`);
   if (json) {
     writeJsonLines(json, run.json);
     io.out(`Báo cáo JSON: ${resolve(json)}`);

@@ -68,7 +68,7 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   merge: {
-    usage: 'merge TỆP_HOẶC_THƯ_MỤC… --preset ID [--year NĂM] [--don-vi "TÊN"] --out TỔNG_HỢP.xlsx [--json BC.json] [--strict]',
+    usage: 'merge TỆP_HOẶC_THƯ_MỤC… --preset ID [--year NĂM] [--don-vi "TÊN"] [--register DANH-BA.xlsx] --out TỔNG_HỢP.xlsx [--json BC.json] [--strict]',
     summary:
       'Nhập nhiều báo cáo CĐCS (tệp .xlsx hoặc cả thư mục, theo thứ tự tên tệp) vào một bảng tổng hợp, rồi kiểm tra như lệnh check. ' +
       'Sheet "Nhập báo cáo" ghi từng tệp: đã nhập, thay thế, trùng hay không dùng được, và lý do.',
@@ -77,11 +77,12 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
       YEAR,
       DON_VI,
       { name: 'out', value: 'TỔNG_HỢP.xlsx', text: 'tệp tổng hợp sẽ ghi (bắt buộc)' },
+      { name: 'register', value: 'DANH-BA.xlsx', text: 'danh bạ đơn vị (sheet "Danh bạ CĐCS"): ghi sheet "Theo dõi nộp báo cáo" — đơn vị đã nộp, chưa nộp, nộp lại, ngoài danh bạ' },
       JSON_OUT,
       STRICT,
       HELP,
     ],
-    examples: ['chitieu merge bao-cao-cdcs --preset bd-cdvc-2024 --out tong-hop.xlsx'],
+    examples: ['chitieu merge bao-cao-cdcs --preset bd-cdvc-2024 --out tong-hop.xlsx', 'chitieu merge bao-cao-cdcs --preset bd-cdvc-2024 --register danh-ba.xlsx --out tong-hop.xlsx'],
   },
   register: {
     usage: 'register --from TỔNG_HỢP.xlsx --out DANH-BA.xlsx [--sheet TÊN]',

@@ -4,16 +4,20 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { chaseReturns, registerJson, type ChaseReport, type RegisterJson } from '../domain/cycle/chasing';
+import { findRegister, type RegisterProblem } from '../domain/cycle/register';
+import type { RegisterUnit } from '../domain/cycle/registerUnit';
 import { formatNumber } from '../domain/format';
 import { mergeReturns, type MergeResult, type ReturnFile } from '../domain/merge';
 import { problemJson, toJsonReport, type JsonReport } from '../domain/report';
 import type { TargetSet } from '../domain/targetSet';
 import { FILE_STATUS_LABEL, intakeSheet } from '../workbook/render/intakeSheet';
 import { masterSheet } from '../workbook/render/masterSheet';
+import { trackingSheet } from '../workbook/render/trackingSheet';
 import { runCheck } from '../workbook/runCheck';
 import { readReturnBytes } from '../workbook/readReturn';
 import { createXlsx } from '../workbook/xlsx';
-import { UsageError } from './files';
+import { openInput, UsageError } from './files';
 
 const collator = new Intl.Collator('vi', { numeric: true });
 /** File-name order, with "bao-cao-3.xlsx" before "bao-cao-3-sua.xlsx" (a name before its longer variants). */
@@ -42,10 +46,40 @@ export function readReturn(path: string): ReturnFile {
   return readReturnBytes(basename(path), new Uint8Array(readFileSync(path)));
 }
 
+/** The register an intake chases returns against (`--register`). */
+export interface RegisterInput {
+  readonly units: readonly RegisterUnit[];
+  /** Where it was read, for the tracking sheet's note: `tệp "DANH-BA.xlsx", sheet "Danh bạ CĐCS"`. */
+  readonly source: string;
+  readonly problems: readonly RegisterProblem[];
+}
+
+/**
+ * Reads `--register FILE`: its `Danh bạ CĐCS` sheet, else the first sheet whose table names the
+ * unit code and name. UsageError (exit 2) when there is no such table or it lists no unit.
+ *
+ * @example
+ * readRegisterFile('danh-ba.xlsx').units.length // 42
+ */
+export function readRegisterFile(path: string): RegisterInput {
+  const wb = openInput(path);
+  const grids = [];
+  for (const name of wb.sheetNamesSync()) {
+    const read = wb.readSheetResult(name);
+    if (read.ok) grids.push(read.value);
+  }
+  const read = findRegister(grids);
+  if (!read.ok) throw new UsageError(`${path}: ${read.message}`);
+  if (read.units.length === 0) throw new UsageError(`${path}: danh bạ trong sheet "${read.sheet}" không có đơn vị nào có mã đơn vị.`);
+  return { units: read.units, source: `tệp "${basename(path)}", sheet "${read.sheet}"`, problems: read.problems };
+}
+
 export interface MergeRun {
-  readonly json: JsonReport & { files: unknown[]; masterProblems: unknown[] };
+  readonly json: JsonReport & { files: unknown[]; masterProblems: unknown[]; register?: RegisterJson };
   readonly bytes: Uint8Array;
   readonly merged: MergeResult;
+  /** Who has sent a return, when a register was given. */
+  readonly chase?: ChaseReport;
 }
 
 /**
@@ -57,7 +91,7 @@ export interface MergeRun {
 export async function mergeFiles(
   inputs: readonly string[],
   set: TargetSet,
-  options: { year?: number; today: Date; reportingBody?: string; progress?: (done: number, total: number, file: string) => void },
+  options: { year?: number; today: Date; reportingBody?: string; register?: RegisterInput; progress?: (done: number, total: number, file: string) => void },
 ): Promise<MergeRun> {
   const paths = expandInputs(inputs);
   if (paths.length === 0) throw new UsageError('Không có tệp nào để nhập. Hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng.');
@@ -66,21 +100,35 @@ export async function mergeFiles(
     return readReturn(p);
   });
   const merged = mergeReturns(files, { targetSet: set, year: options.year, today: options.today });
+  const chase = options.register
+    ? chaseReturns(
+        options.register.units,
+        merged.files.map((f, i) => {
+          const read = files[i];
+          return { file: f.file, status: f.status, units: f.unitCodes ?? [], ...('saved' in read && read.saved ? { saved: read.saved } : {}) };
+        }),
+      )
+    : undefined;
   const wb = createXlsx();
-  wb.applySync({ sheets: [masterSheet(merged), intakeSheet(merged)] });
+  wb.applySync({ sheets: [masterSheet(merged), intakeSheet(merged), ...(chase ? [trackingSheet(chase, { source: options.register?.source })] : [])] });
   const outcome = await runCheck(wb, { targetSet: set, year: options.year, today: options.today, reportingBody: options.reportingBody, audience: 'cli' });
   if (!outcome.ok) throw new UsageError(`Không có tệp nào dùng được: ${merged.files.map((f) => `${f.file}: ${f.reason ?? f.status}`).join(' ')}`);
   await wb.apply(outcome.plan);
   const base = toJsonReport(outcome.result);
   const json = {
     ...base,
-    files: merged.files.map((f) => ({ file: f.file, status: f.status, units: f.units, ...(f.reason ? { reason: f.reason } : {}) })),
+    files: merged.files.map((f) => {
+      // Chasing's warnings (a unit outside the register, a name naming another code) on the file's entry.
+      const warnings = chase?.warnings.filter((w) => w.file === f.file).map((w) => w.message) ?? [];
+      return { file: f.file, status: f.status, units: f.units, ...(f.reason ? { reason: f.reason } : {}), ...(warnings.length ? { warnings } : {}) };
+    }),
     // Problems per file, at the cell in that file.
     problems: merged.files.flatMap((f) => f.problems.map((p) => problemJson(p, f.file))),
     // The same check on the master table, at master cells.
     masterProblems: base.problems,
+    ...(chase ? { register: registerJson(chase) } : {}),
   };
-  return { json, bytes: wb.toBytes(), merged };
+  return { json, bytes: wb.toBytes(), merged, ...(chase ? { chase } : {}) };
 }
 
 export function describeFiles(merged: MergeResult): string[] {
@@ -91,3 +139,23 @@ export function describeFiles(merged: MergeResult): string[] {
   });
 }
 
+/** Missing units listed on the terminal; the sheet lists them all. */
+const LISTED_MISSING = 30;
+
+/**
+ * The chasing lines for the terminal: the headline, the missing units with whom to call, the warnings.
+ *
+ * @example
+ * describeChase(run.chase) // ['Đã nhận 3/4 — còn 1 đơn vị chưa nộp', '  Chưa nộp: CD004 CĐCS Trường D — Nguyễn Văn An, 0912345678', …]
+ */
+export function describeChase(chase: ChaseReport): string[] {
+  const lines = [chase.headline];
+  for (const u of chase.missing.slice(0, LISTED_MISSING)) {
+    const contact = [u.contact.person, u.contact.phone, u.contact.email].filter(Boolean).join(', ');
+    lines.push(`  Chưa nộp: ${u.code} ${u.name}${contact ? ` — ${contact}` : ''}`);
+  }
+  if (chase.missing.length > LISTED_MISSING) lines.push(`  … và ${formatNumber(chase.missing.length - LISTED_MISSING)} đơn vị khác chưa nộp.`);
+  for (const r of chase.resent) lines.push(`  Nộp lại: ${r.code} — dùng tệp "${r.file}" (thay ${r.earlier.map((f) => `"${f}"`).join(', ')}).`);
+  for (const w of chase.warnings) lines.push(`  Cảnh báo: ${w.message}`);
+  return lines;
+}

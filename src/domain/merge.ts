@@ -27,7 +27,8 @@ import { cleanText } from './text';
 export const MASTER_SHEET_NAME = 'Dữ liệu CĐCS';
 
 export type ReturnFile =
-  | { readonly file: string; readonly sheets: readonly SheetGrid[] }
+  /** `saved`: when the file says it was last saved (docProps/core.xml `dcterms:modified`), ISO 8601. */
+  | { readonly file: string; readonly sheets: readonly SheetGrid[]; readonly saved?: string }
   | { readonly file: string; readonly rejected: string };
 
 export type FileStatus = 'accepted' | 'replaced' | 'duplicate' | 'rejected';
@@ -43,6 +44,11 @@ export interface FileReport {
   readonly reason?: string;
   /** Problems found in this file, at cells of this file. */
   readonly problems: readonly (Problem & { readonly file: string })[];
+  /**
+   * The code (trimmed, as written) and name of each unit row of the file that has a code, in
+   * the file's order: what chasing (cycle/chasing.ts) matches against the register.
+   */
+  readonly unitCodes?: readonly { readonly code: string; readonly name?: string }[];
 }
 
 export interface MasterRowSource {
@@ -109,6 +115,18 @@ function inDong(raw: RawCell, key: string, scales: ReadonlyMap<string, number>):
   if (scale === undefined) return raw;
   const value = normalizeCell(raw, columnDef(key)!, { moneyScale: scale }).value;
   return typeof value === 'number' ? value : raw;
+}
+
+/** Code and name of each coded unit row, as chasing needs them. */
+function codesOf(rows: readonly Extracted[]): { code: string; name?: string }[] {
+  const out: { code: string; name?: string }[] = [];
+  for (const r of rows) {
+    const code = normalizeCell(r.cells.get('ma_don_vi') ?? null, columnDef('ma_don_vi')!).value;
+    if (typeof code !== 'string' || !code) continue;
+    const name = normalizeCell(r.cells.get('ten_don_vi') ?? null, columnDef('ten_don_vi')!).value;
+    out.push({ code, ...(typeof name === 'string' && name ? { name } : {}) });
+  }
+  return out;
 }
 
 function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
@@ -242,8 +260,9 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
     if (f.rejected) return { file: f.file, status: 'rejected', units: 0, unitsInFile: 0, reason: f.rejected, problems: [] };
     const dup = duplicateOf.get(index);
     if (dup !== undefined) {
-      return { file: f.file, status: 'duplicate', units: 0, unitsInFile: f.rows.length, reason: `Nội dung giống hệt tệp "${dup}" đã nhập; không nhập lại.`, problems: f.problems };
+      return { file: f.file, status: 'duplicate', units: 0, unitsInFile: f.rows.length, reason: `Nội dung giống hệt tệp "${dup}" đã nhập; không nhập lại.`, problems: f.problems, unitCodes: codesOf(f.rows) };
     }
+    const unitCodes = codesOf(f.rows);
     const inMaster = f.rows.filter((r) => replacer(r) === undefined).length;
     const replacers = [...new Set(f.rows.map(replacer).filter((x): x is string => x !== undefined))];
     const note = replacers.length ? `${f.rows.length - inMaster} đơn vị được thay bằng số liệu trong tệp ${replacers.map((x) => `"${x}"`).join(', ')} (nhận sau).` : undefined;
@@ -254,6 +273,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: MergeOptions
       unitsInFile: f.rows.length,
       ...(note ? { reason: note } : {}),
       problems: f.problems,
+      unitCodes,
     };
   });
 

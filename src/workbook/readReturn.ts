@@ -3,6 +3,7 @@
  * command line (files on disk) and the task pane (files picked or dropped in the browser).
  * Never runs macros, never writes.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import type { ReturnFile } from '../domain/merge';
 import { contentKind } from './ownSheets';
 import { openXlsx, type XlsxLimits } from './xlsx';
@@ -49,5 +50,30 @@ function readReturnUnguarded(file: string, bytes: Uint8Array, limits?: Partial<X
     sheets.push(read.value);
   }
   if (!sheets.length && unreadable) return { file, rejected: unreadable };
-  return { file, sheets };
+  const saved = savedTime(bytes);
+  return { file, sheets, ...(saved ? { saved } : {}) };
+}
+
+/** core.xml is a few hundred bytes; anything larger is not read. */
+const CORE_LIMIT = 1 << 16;
+
+/**
+ * When the file says it was last saved: `dcterms:modified` of docProps/core.xml (ISO 8601, as
+ * Excel and LibreOffice write it), or undefined when the part or the date is absent. Chasing
+ * shows it beside each return (`Ngày lưu tệp`).
+ *
+ * @example
+ * savedTime(bytes) // '2024-03-05T08:12:00Z'
+ */
+export function savedTime(bytes: Uint8Array): string | undefined {
+  try {
+    const parts = unzipSync(bytes, { filter: (f) => f.name.toLowerCase() === 'docprops/core.xml' && f.originalSize <= CORE_LIMIT });
+    const part = Object.values(parts)[0];
+    if (!part) return undefined;
+    const m = /<(?:[\w.-]+:)?modified\b[^>]*>\s*([^<]*?)\s*<\//.exec(strFromU8(part));
+    return m && /^\d{4}-\d\d-\d\d/.test(m[1]) ? m[1] : undefined;
+  } catch {
+    // A date we cannot read is only a blank cell in the tracking sheet.
+    return undefined;
+  }
 }
