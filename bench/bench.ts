@@ -15,6 +15,7 @@
  * - BENCH_REGENERATE=1       rebuild the cached input files
  * - BENCH_STRICT=1           exit 1 when a requirement fails
  * - BENCH_BLANK=0            skip the blank-required line (15,000 units with blank required cells)
+ * - BENCH_HISTORY=0          skip the history line (5 years × 10,000 units: --history files and one table)
  *
  * Output: the table and verdicts on stdout, progress on stderr, build/bench/results.json.
  */
@@ -26,6 +27,7 @@ import { CONTENDERS, seconds, type Contender, type Measurement, type SizeContext
 import { formattedBench } from './formatted';
 import { blankRequiredBench } from './blankRequired';
 import { intakeBench } from './intake';
+import { historyBench } from './history';
 import { runChild, type Outcome } from './spawn';
 
 const PRESET = 'bd-cdvc-2024';
@@ -285,7 +287,9 @@ function main(): number {
   if (formatted) lines.push(...formatted.lines, '');
   const blank = process.env.BENCH_BLANK === '0' ? undefined : blankRequiredBench(dir, progress);
   if (blank) lines.push(...blank.lines, '');
-  const vs = [...verdicts(done), ...officeVerdicts(done, fixes), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? [])];
+  const history = process.env.BENCH_HISTORY === '0' ? undefined : historyBench(dir, progress);
+  if (history) lines.push(...history.lines, '');
+  const vs = [...verdicts(done), ...officeVerdicts(done, fixes), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? []), ...(history?.verdicts ?? [])];
   for (const v of vs) lines.push(`${v.verdict.padEnd(7)} ${v.requirement}: ${v.detail}`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -307,6 +311,7 @@ function main(): number {
     intake: intake?.raw,
     formatted: formatted?.raw,
     blankRequired: blank?.raw,
+    history: history?.raw,
     verdicts: vs,
   };
   writeFileSync(resultsPath, JSON.stringify(json, null, 2) + '\n');
