@@ -16,6 +16,15 @@
  * - BENCH_STRICT=1           exit 1 when a requirement fails
  * - BENCH_BLANK=0            skip the blank-required line (15,000 units with blank required cells)
  * - BENCH_HISTORY=0          skip the history line (5 years × 10,000 units: --history files and one table)
+ * - BENCH_LIBREOFFICE=0      skip LibreOffice (`soffice --headless --convert-to csv`, warm profile) beside chitieu
+ * - BENCH_LO_REPEAT=N        LibreOffice runs per size (default 3)
+ * - BENCH_BROWSER=0          skip the browser pane (Chromium, 100,000 rows in the Web Worker)
+ * - BENCH_BROWSER_ROWS=N     rows for the browser pane (default 100000)
+ * - BENCH_PANE_DIST=…        the built pane to serve (default dist/; built into BENCH_DIR/pane-dist when missing)
+ * - BENCH_PANE_BUILD=1       build the pane into BENCH_DIR/pane-dist even when dist/ exists
+ *
+ * 1,000,000 rows (BENCH_SIZES=1000000): the input is generated with an 8 GB heap (the generator,
+ * not what is measured); ExcelJS and the Office adapter are not run above 100,000 rows.
  *
  * Output: the table and verdicts on stdout, progress on stderr, build/bench/results.json.
  */
@@ -23,12 +32,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { CONTENDERS, seconds, type Contender, type Measurement, type SizeContext } from './contenders';
+import { CONTENDERS, median, seconds, type Contender, type Measurement, type SizeContext, type Verdict } from './contenders';
 import { formattedBench } from './formatted';
 import { blankRequiredBench } from './blankRequired';
 import { intakeBench } from './intake';
 import { historyBench } from './history';
 import { runChild, type Outcome } from './spawn';
+import { libreOfficeMissing, libreOfficeRunner } from './libreoffice';
+import { libreOfficeTable, libreOfficeVerdicts } from './libreofficeReport';
+import { browserPaneBench } from './browserPaneBench';
 
 const PRESET = 'bd-cdvc-2024';
 const YEAR = 2024;
@@ -96,12 +108,6 @@ function ensureInput(dir: string, rows: number, hash: string): InputInfo {
   return { path, bytes: statSync(path).size, generated: out.report };
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 function measure(contender: Contender, ctx: SizeContext): Measurement {
   const n = Math.max(1, contender.repeat(ctx.rows));
   const repeats: Outcome[] = [];
@@ -155,12 +161,6 @@ function table(sizes: readonly SizeResult[]): string[] {
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)) + 3);
   return [head, ...body].map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('').trimEnd());
-}
-
-interface Verdict {
-  readonly requirement: string;
-  readonly verdict: 'PASS' | 'FAIL' | 'NOT RUN';
-  readonly detail: string;
 }
 
 function verdicts(sizes: readonly SizeResult[]): Verdict[] {
@@ -250,12 +250,29 @@ function main(): number {
   const loadAverage = loadavg()[0];
   progress(`sizes ${sizes.join(', ')}; files in ${dir}; node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
 
+  const loNotRun = process.env.BENCH_LIBREOFFICE === '0' ? 'skipped (BENCH_LIBREOFFICE=0)' : libreOfficeMissing();
+  if (loNotRun) progress(`LibreOffice: NOT RUN (${loNotRun})`);
+  const lo = loNotRun ? undefined : libreOfficeRunner(dir, progress);
+  const loRepeat = Number(process.env.BENCH_LO_REPEAT) > 0 ? Number(process.env.BENCH_LO_REPEAT) : 3;
+  const notRunAbove = new Map<string, string>();
   const done: SizeResult[] = [];
   for (const rows of sizes) {
     const input = ensureInput(dir, rows, hash);
     const ctx: SizeContext = { rows, input: input.path, dir, preset: PRESET };
     const results: Record<string, Measurement> = {};
-    for (const contender of CONTENDERS) results[contender.id] = measure(contender, ctx);
+    for (const contender of CONTENDERS) {
+      if (contender.maxRows !== undefined && rows > contender.maxRows) {
+        notRunAbove.set(contender.id, `${contender.title}: not run above ${contender.maxRows.toLocaleString('en')} rows`);
+        continue;
+      }
+      results[contender.id] = measure(contender, ctx);
+    }
+    if (lo) {
+      // Once, unmeasured: the profile is created and warm for every size's measured runs.
+      if (done.length === 0) lo.warm(input.path);
+      progress(`${rows} rows: LibreOffice --convert-to csv …`);
+      results.libreoffice = lo.measure(input.path, loRepeat);
+    }
     done.push({ rows, input, results });
   }
 
@@ -275,6 +292,10 @@ function main(): number {
       if (c.line && m) lines.push(c.line(s.rows, m));
     }
   }
+  lines.push(...notRunAbove.values());
+  lines.push('');
+  const loRows = done.map((s) => ({ rows: s.rows, chitieu: s.results.chitieu, libreoffice: s.results.libreoffice }));
+  lines.push(...libreOfficeTable(loRows, loNotRun), '');
   const fixes = process.env.BENCH_OFFICE_FIXES === '0' ? undefined : officeFixesBench();
   if (fixes) lines.push(fixes.line);
   lines.push('');
@@ -289,7 +310,11 @@ function main(): number {
   if (blank) lines.push(...blank.lines, '');
   const history = process.env.BENCH_HISTORY === '0' ? undefined : historyBench(dir, progress);
   if (history) lines.push(...history.lines, '');
-  const vs = [...verdicts(done), ...officeVerdicts(done, fixes), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? []), ...(history?.verdicts ?? [])];
+  const browserRows = Number(process.env.BENCH_BROWSER_ROWS) > 0 ? Number(process.env.BENCH_BROWSER_ROWS) : REQUIRED_ROWS;
+  const browser = process.env.BENCH_BROWSER === '0' ? undefined : browserPaneBench(dir, ensureInput(dir, browserRows, hash).path, browserRows, progress);
+  if (browser) lines.push(...browser.lines, '');
+  else lines.push(`browser pane: NOT RUN (BENCH_BROWSER=0)`, '');
+  const vs = [...verdicts(done), ...libreOfficeVerdicts(loRows, loNotRun), ...(browser?.verdicts ?? []), ...officeVerdicts(done, fixes), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? []), ...(history?.verdicts ?? [])];
   for (const v of vs) lines.push(`${v.verdict.padEnd(7)} ${v.requirement}: ${v.detail}`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -312,6 +337,7 @@ function main(): number {
     formatted: formatted?.raw,
     blankRequired: blank?.raw,
     history: history?.raw,
+    browserPane: browser?.raw,
     verdicts: vs,
   };
   writeFileSync(resultsPath, JSON.stringify(json, null, 2) + '\n');
