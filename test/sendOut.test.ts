@@ -5,10 +5,8 @@
  * LibreOffice's copy of it); last year's figures beside the inputs are the unit's own.
  */
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { columnDef } from '../src/domain/catalog';
 import { columnsForSet } from '../src/domain/columnsForSet';
@@ -211,6 +209,49 @@ describe('send-out return', () => {
       const header = merged.master.rows[0];
       expect(merged.master.rows[1][header.indexOf('Số đoàn viên')]).toBe(25);
       expect(merged.master.rows[1][header.indexOf('Năm')]).toBe(2025);
+    });
+  });
+
+  describe('the zip for the pane', () => {
+    test('one stored entry per unit, each the same workbook sendOutFiles makes', () => {
+      const files = returns([unitA, unitB]);
+      const progress: string[] = [];
+      const zip = sendOutZip({ set, year: 2025, units: [unitA, unitB] }, (done, total) => progress.push(`${done}/${total}`));
+      expect(progress).toEqual(['1/2', '2/2']);
+      const entries = readZipDirectory(zip);
+      // Stored (method 0): an .xlsx is already compressed.
+      expect(entries.map((e) => [e.name, e.method])).toEqual([
+        ['bao-cao-CD-01-2025.xlsx', 0],
+        ['bao-cao-CD02-2025.xlsx', 0],
+      ]);
+      const unzipped = unzipSync(zip);
+      expect(Buffer.from(unzipped['bao-cao-CD-01-2025.xlsx']).equals(Buffer.from(files[0].bytes))).toBe(true);
+      expect(Buffer.from(unzipped['bao-cao-CD02-2025.xlsx']).equals(Buffer.from(files[1].bytes))).toBe(true);
+      expect(openXlsx(unzipped['bao-cao-CD02-2025.xlsx']).ok).toBe(true);
+    });
+
+    test('the browser build can use it: nothing it imports reaches a Node module', () => {
+      // Every module reachable from sendOutFiles.ts by relative imports, read as text.
+      const seen = new Set<string>();
+      const bare = new Set<string>();
+      const visit = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/^(?:import|export)[^'"]*?from\s+'([^']+)'/gm)) {
+          const spec = m[1];
+          if (!spec.startsWith('.')) {
+            bare.add(spec);
+            continue;
+          }
+          const base = join(dirname(file), spec);
+          visit(existsSync(`${base}.ts`) ? `${base}.ts` : join(base, 'index.ts'));
+        }
+      };
+      visit(join(__dirname, '../src/workbook/render/sendOutFiles.ts'));
+      expect(seen.size).toBeGreaterThan(10);
+      // Only fflate (the pure-JavaScript codec) outside the project.
+      expect([...bare].sort()).toEqual(['fflate']);
     });
   });
 });
