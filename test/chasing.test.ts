@@ -147,6 +147,40 @@ describe('chitieu merge --register: chasing returns', () => {
     expect(Buffer.compare(readFileSync(again), readFileSync(master))).toBe(0);
   });
 
+  it('without --register, chases against the Danh bạ CĐCS of an earlier master given as input', async () => {
+    const late = join(dir, 'bao-cao-CD004-2024.xlsx');
+    await book(late, 'Báo cáo', [[...BD_CDVC_2024_HEADERS], unitRow('CD004', 'CĐCS Công ty D', 25)], new Date(Date.UTC(2024, 2, 20, 1, 0)));
+    const second = join(dir, 'tong-hop-lan-2.xlsx');
+    const secondJson = join(dir, 'tong-hop-lan-2.json');
+    const io = captureIo(TODAY);
+    expect(await run(['merge', master, late, '--preset', 'bd-cdvc-2024', '--out', second, '--json', secondJson], io)).toBe(0);
+    expect(io.stdout).toContain('Theo dõi nộp báo cáo theo danh bạ tệp "tong-hop.xlsx", sheet "Danh bạ CĐCS":');
+    const report = JSON.parse(readFileSync(secondJson, 'utf8'));
+    // The earlier master holds CD001, CD002, CD003 and CD999; CD004 comes now: 4 of 5, CD005 still missing.
+    expect(report.register).toMatchObject({
+      expected: 5,
+      received: 4,
+      missing: [{ ma_don_vi: 'CD005', ten_don_vi: 'CĐCS Xã E', email: 'e@x.vn' }],
+      // Named by the file its master row came from (Nguồn), not the master.
+      unknown: [{ file: 'bao-cao-CD999-2024.xlsx', ma_don_vi: 'CD999' }],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(second);
+    const ws = wb.getWorksheet('Theo dõi nộp báo cáo')!;
+    expect(ws.getRow(2).getCell(1).value).toBe('Đã nhận 4/5 — còn 1 đơn vị chưa nộp');
+    // Units carried over keep the file their master row names; CD004's file says 20 March.
+    expect([6, 7, 8, 9, 10].map((r) => [ws.getRow(r).getCell(2).value, ws.getRow(r).getCell(5).value, ws.getRow(r).getCell(6).value, ws.getRow(r).getCell(7).value ?? null])).toEqual([
+      ['CD001', 'Đã nộp', 'bao-cao-CD001-2024.xlsx', null],
+      ['CD002', 'Đã nộp', 'bao-cao-CD002-2024-lan2.xlsx', null],
+      ['CD003', 'Đã nộp', 'bao-cao-CD009-2024.xlsx', null],
+      ['CD004', 'Đã nộp', 'bao-cao-CD004-2024.xlsx', '20/03/2024'],
+      ['CD005', 'Chưa nộp', null, null],
+    ]);
+    // The register travels with the master for the next intake.
+    // Header in row 4, CD001…CD004 in rows 5–8; Điện thoại is column H.
+    expect(wb.getWorksheet('Danh bạ CĐCS')?.getRow(8).getCell(8).value).toBe('0912000004');
+  });
+
   it('exits 2 with one line when the register has no table', async () => {
     const bad = join(dir, 'khong-phai-danh-ba.xlsx');
     await book(bad, 'Ghi chú', [['Danh sách gửi sau']]);

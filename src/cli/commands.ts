@@ -181,7 +181,10 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   });
   io.out(`Nhập ${formatNumber(run.merged.files.length)} tệp vào bảng tổng hợp (${formatNumber(run.merged.sources.length)} đơn vị):`);
   for (const line of describeFiles(run.merged)) io.out(line);
-  if (register) for (const p of register.problems.slice(0, 20)) io.out(`Lưu ý (danh bạ): ${p.message}`);
+  if (run.register) {
+    io.out(`Theo dõi nộp báo cáo theo danh bạ ${run.register.source}:`);
+    for (const p of run.register.problems.slice(0, 20)) io.out(`  Lưu ý (danh bạ): ${p.message}`);
+  }
   if (run.chase) for (const line of describeChase(run.chase)) io.out(line);
   writeOutput(out, run.bytes);
   io.out(`Bảng tổng hợp đã kiểm tra: ${resolve(out)} (danh sách tệp ở sheet "Nhập báo cáo"${run.chase ? ', đơn vị đã nộp và chưa nộp ở sheet "Theo dõi nộp báo cáo"' : ''}).`);

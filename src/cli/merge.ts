@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { chaseReturns, registerJson, type ChaseReport, type RegisterJson } from '../domain/cycle/chasing';
-import { findRegister, type RegisterProblem } from '../domain/cycle/register';
+import { chaseReturns, registerJson, returnsSeen, type ChaseReport, type RegisterJson } from '../domain/cycle/chasing';
+import { findRegister, readRegister, type RegisterProblem } from '../domain/cycle/register';
 import type { RegisterUnit } from '../domain/cycle/registerUnit';
 import { formatNumber } from '../domain/format';
 import { mergeReturns, type MergeResult, type ReturnFile } from '../domain/merge';
@@ -13,6 +13,7 @@ import { problemJson, toJsonReport, type JsonReport } from '../domain/report';
 import type { TargetSet } from '../domain/targetSet';
 import { FILE_STATUS_LABEL, intakeSheet } from '../workbook/render/intakeSheet';
 import { masterSheet } from '../workbook/render/masterSheet';
+import { registerSheet } from '../workbook/render/registerSheet';
 import { trackingSheet } from '../workbook/render/trackingSheet';
 import { runCheck } from '../workbook/runCheck';
 import { readReturnBytes } from '../workbook/readReturn';
@@ -74,12 +75,29 @@ export function readRegisterFile(path: string): RegisterInput {
   return { units: read.units, source: `tệp "${basename(path)}", sheet "${read.sheet}"`, problems: read.problems };
 }
 
+/**
+ * Without `--register`: the `Danh bạ CĐCS` sheet of an earlier master given among the inputs
+ * (the last one read), so merging new returns into last run's master chases against the same
+ * register. Undefined when no input has one (or it lists no unit).
+ */
+export function registerFromInputs(files: readonly ReturnFile[]): RegisterInput | undefined {
+  for (let i = files.length - 1; i >= 0; i--) {
+    const f = files[i];
+    if (!('sheets' in f) || !f.register) continue;
+    const read = readRegister(f.register);
+    if (read.ok && read.units.length) return { units: read.units, source: `tệp "${f.file}", sheet "${read.sheet}"`, problems: read.problems };
+  }
+  return undefined;
+}
+
 export interface MergeRun {
   readonly json: JsonReport & { files: unknown[]; masterProblems: unknown[]; register?: RegisterJson };
   readonly bytes: Uint8Array;
   readonly merged: MergeResult;
-  /** Who has sent a return, when a register was given. */
+  /** Who has sent a return, when a register was given or found in an earlier master. */
   readonly chase?: ChaseReport;
+  /** The register chased against (`--register`, or an input master's Danh bạ CĐCS). */
+  readonly register?: RegisterInput;
 }
 
 /**
@@ -100,17 +118,12 @@ export async function mergeFiles(
     return readReturn(p);
   });
   const merged = mergeReturns(files, { targetSet: set, year: options.year, today: options.today });
-  const chase = options.register
-    ? chaseReturns(
-        options.register.units,
-        merged.files.map((f, i) => {
-          const read = files[i];
-          return { file: f.file, status: f.status, units: f.unitCodes ?? [], ...('saved' in read && read.saved ? { saved: read.saved } : {}) };
-        }),
-      )
-    : undefined;
+  const register = options.register ?? registerFromInputs(files);
+  const chase = register ? chaseReturns(register.units, returnsSeen(merged.files, files)) : undefined;
   const wb = createXlsx();
-  wb.applySync({ sheets: [masterSheet(merged), intakeSheet(merged), ...(chase ? [trackingSheet(chase, { source: options.register?.source })] : [])] });
+  // The register goes into the master too, so the next intake into this master chases against it.
+  const cycle = register && chase ? [trackingSheet(chase, { source: register.source }), registerSheet(register.units)] : [];
+  wb.applySync({ sheets: [masterSheet(merged), intakeSheet(merged), ...cycle] });
   const outcome = await runCheck(wb, { targetSet: set, year: options.year, today: options.today, reportingBody: options.reportingBody, audience: 'cli' });
   if (!outcome.ok) throw new UsageError(`Không có tệp nào dùng được: ${merged.files.map((f) => `${f.file}: ${f.reason ?? f.status}`).join(' ')}`);
   await wb.apply(outcome.plan);
@@ -128,7 +141,7 @@ export async function mergeFiles(
     masterProblems: base.problems,
     ...(chase ? { register: registerJson(chase) } : {}),
   };
-  return { json, bytes: wb.toBytes(), merged, ...(chase ? { chase } : {}) };
+  return { json, bytes: wb.toBytes(), merged, ...(chase && register ? { chase, register } : {}) };
 }
 
 export function describeFiles(merged: MergeResult): string[] {

@@ -27,8 +27,11 @@ import { cleanText } from './text';
 export const MASTER_SHEET_NAME = 'Dữ liệu CĐCS';
 
 export type ReturnFile =
-  /** `saved`: when the file says it was last saved (docProps/core.xml `dcterms:modified`), ISO 8601. */
-  | { readonly file: string; readonly sheets: readonly SheetGrid[]; readonly saved?: string }
+  /**
+   * `saved`: when the file says it was last saved (docProps/core.xml `dcterms:modified`), ISO 8601.
+   * `register`: the file's `Danh bạ CĐCS` sheet (an earlier master's), never read for units.
+   */
+  | { readonly file: string; readonly sheets: readonly SheetGrid[]; readonly saved?: string; readonly register?: SheetGrid }
   | { readonly file: string; readonly rejected: string };
 
 export type FileStatus = 'accepted' | 'replaced' | 'duplicate' | 'rejected';
@@ -48,7 +51,7 @@ export interface FileReport {
    * The code (trimmed, as written) and name of each unit row of the file that has a code, in
    * the file's order: what chasing (cycle/chasing.ts) matches against the register.
    */
-  readonly unitCodes?: readonly { readonly code: string; readonly name?: string }[];
+  readonly unitCodes?: readonly { readonly code: string; readonly name?: string; readonly from?: string }[];
 }
 
 export interface MasterRowSource {
@@ -118,13 +121,15 @@ function inDong(raw: RawCell, key: string, scales: ReadonlyMap<string, number>):
 }
 
 /** Code and name of each coded unit row, as chasing needs them. */
-function codesOf(rows: readonly Extracted[]): { code: string; name?: string }[] {
-  const out: { code: string; name?: string }[] = [];
+function codesOf(rows: readonly Extracted[]): { code: string; name?: string; from?: string }[] {
+  const out: { code: string; name?: string; from?: string }[] = [];
   for (const r of rows) {
     const code = normalizeCell(r.cells.get('ma_don_vi') ?? null, columnDef('ma_don_vi')!).value;
     if (typeof code !== 'string' || !code) continue;
     const name = normalizeCell(r.cells.get('ten_don_vi') ?? null, columnDef('ten_don_vi')!).value;
-    out.push({ code, ...(typeof name === 'string' && name ? { name } : {}) });
+    // A row of an earlier master came from the file its Nguồn names (`bao-cao-CD001.xlsx, dòng 2`).
+    const from = r.source === undefined ? undefined : /^(.+), dòng \d+$/.exec(r.source)?.[1];
+    out.push({ code, ...(typeof name === 'string' && name ? { name } : {}), ...(from ? { from } : {}) });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * Never runs macros, never writes.
  */
 import { strFromU8, unzipSync } from 'fflate';
+import type { SheetGrid } from '../domain/grid';
 import type { ReturnFile } from '../domain/merge';
 import { contentKind } from './ownSheets';
 import { openXlsx, type XlsxLimits } from './xlsx';
@@ -37,21 +38,25 @@ function readReturnUnguarded(file: string, bytes: Uint8Array, limits?: Partial<X
   if (!opened.ok) return { file, rejected: opened.error.message };
   const wb = opened.value;
   const sheets = [];
+  let register: SheetGrid | undefined;
   let unreadable: string | undefined;
-  for (const name of wb.sheetNamesSync()) {
+  for (const { name, mark } of wb.sheetInfosSync()) {
     const read = wb.readSheetResult(name);
     // One unreadable sheet does not spoil the return: the table may be on another one.
     if (!read.ok) {
       unreadable ??= read.error.message;
       continue;
     }
-    // The product's own sheets (a return that was checked before it was sent) hold no units.
-    if (contentKind(read.value)) continue;
+    // The product's own sheets (a return that was checked before it was sent) hold no units;
+    // an earlier master's register (`Danh bạ CĐCS`) is kept aside for chasing.
+    const kind = mark ?? contentKind(read.value);
+    if (kind === 'register') register ??= read.value;
+    if (kind) continue;
     sheets.push(read.value);
   }
   if (!sheets.length && unreadable) return { file, rejected: unreadable };
   const saved = savedTime(bytes);
-  return { file, sheets, ...(saved ? { saved } : {}) };
+  return { file, sheets, ...(saved ? { saved } : {}), ...(register ? { register } : {}) };
 }
 
 /** core.xml is a few hundred bytes; anything larger is not read. */

@@ -6,7 +6,7 @@
  * their table (`mismatched`). Pure: the command line and the pane both build their views on it.
  */
 import { formatNumber } from '../format';
-import type { FileStatus } from '../merge';
+import type { FileReport, FileStatus, ReturnFile } from '../merge';
 import { codeKey } from './register';
 import type { RegisterUnit } from './registerUnit';
 
@@ -15,10 +15,28 @@ export interface ReturnSeen {
   readonly file: string;
   /** What intake made of it (merge's FileReport status); a rejected file holds no units. */
   readonly status: FileStatus;
-  /** The unit rows of its table that have a code: the code as written (trimmed) and the name. */
-  readonly units: readonly { readonly code: string; readonly name?: string }[];
+  /**
+   * The unit rows of its table that have a code: the code as written (trimmed), the name, and for
+   * a row of an earlier master the file it came from (its `Nguồn`).
+   */
+  readonly units: readonly { readonly code: string; readonly name?: string; readonly from?: string }[];
   /** When the file says it was last saved (docProps/core.xml `dcterms:modified`, ISO 8601), if it says. */
   readonly saved?: string;
+}
+
+/**
+ * What chasing needs of an intake: each file's report beside the file as read (for the day it
+ * says it was saved). `reports[i]` is the report of `files[i]` (mergeReturns keeps the order).
+ *
+ * @example
+ * chaseReturns(register.units, returnsSeen(merged.files, files))
+ */
+export function returnsSeen(reports: readonly FileReport[], files: readonly ReturnFile[]): ReturnSeen[] {
+  return reports.map((f, i) => {
+    const read = files[i];
+    const saved = read && 'saved' in read ? read.saved : undefined;
+    return { file: f.file, status: f.status, units: f.unitCodes ?? [], ...(saved ? { saved } : {}) };
+  });
 }
 
 /** Đã nộp, Nộp lại, Chưa nộp, or a return from a unit the register does not list. */
@@ -160,7 +178,7 @@ export function chaseReturns(register: readonly RegisterUnit[], returns: readonl
   const registerKeys = new Set(byKey.keys());
   // Register unit → the files holding it, in the order read. A duplicate file (same content as
   // one already taken) sends nothing new, so it neither receives nor re-sends a unit.
-  const filesOf = new Map<string, ReturnSeen[]>();
+  const filesOf = new Map<string, { file: string; saved?: string }[]>();
   const unknown: ChaseUnknown[] = [];
   const mismatched: ChaseMismatch[] = [];
   const warnings: { file: string; message: string }[] = [];
@@ -174,11 +192,13 @@ export function chaseReturns(register: readonly RegisterUnit[], returns: readonl
       seen.add(key);
       if (byKey.has(key)) {
         if (r.status === 'duplicate') continue;
+        // A unit carried over from an earlier master is the return it came from (its save day is not known here).
+        const from = u.from ? { file: u.from } : { file: r.file, ...(r.saved ? { saved: r.saved } : {}) };
         const list = filesOf.get(key);
-        if (list) list.push(r);
-        else filesOf.set(key, [r]);
+        if (list) list.push(from);
+        else filesOf.set(key, [from]);
       } else {
-        outside.push({ file: r.file, code: u.code, ...(u.name ? { name: u.name } : {}) });
+        outside.push({ file: u.from ?? r.file, code: u.code, ...(u.name ? { name: u.name } : {}) });
       }
     }
     if (outside.length && r.status !== 'duplicate') {

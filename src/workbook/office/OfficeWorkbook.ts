@@ -195,6 +195,19 @@ function isPayloadError(e: unknown): boolean {
 /** Name of the product's chart on `Tổng hợp`: the only chart a re-run deletes. */
 const CHART_NAME = 'ChiTieuCDCS';
 
+/**
+ * The name of a sheet's k-th chart (0-based): the first is CHART_NAME, the others (Tiến độ has
+ * one per indicator group) `ChiTieuCDCS 2`, `ChiTieuCDCS 3`, …
+ */
+function chartName(k: number): string {
+  return k === 0 ? CHART_NAME : `${CHART_NAME} ${k + 1}`;
+}
+
+/** True for a name chartName gives other than the first (a re-run deletes those it finds). */
+function isFurtherChartName(name: string): boolean {
+  return new RegExp(`^${CHART_NAME} \\d+$`).test(name);
+}
+
 /** A used range as 0-based row/column indexes and sizes. */
 interface Box {
   readonly row: number;
@@ -500,11 +513,14 @@ class OfficeAdapter implements InteractivePort {
       // the data sheet (clears stay inside them), our chart by its name, the data sheet's tables.
       const used = new Map<string, Excel.Range>();
       const charts = new Map<string, Excel.Chart>();
+      // A sheet with several charts (Tiến độ): the names of all its charts, to delete the product's further ones.
+      const chartLists = new Map<string, Excel.ChartCollection>();
       for (const { spec, actual } of specs) {
         if (actual === undefined || used.has(sheetKey(actual))) continue;
         const ws = ctx.workbook.worksheets.getItem(actual);
         used.set(sheetKey(actual), ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount'));
         if (spec.kind) charts.set(sheetKey(actual), ws.charts.getItemOrNullObject(CHART_NAME));
+        if (spec.charts?.length) chartLists.set(sheetKey(actual), ws.charts.load('items/name'));
       }
       let dataUsed: Excel.Range | undefined;
       let tables: Excel.TableCollection | undefined;
@@ -515,7 +531,7 @@ class OfficeAdapter implements InteractivePort {
       }
       if (used.size || dataUsed) {
         this.tally.queued(cost(4 * used.size + 4, 2 * used.size + 2));
-        await this.tally.sync(ctx, () => 100 * (used.size + charts.size + 2));
+        await this.tally.sync(ctx, () => 100 * (used.size + charts.size + chartLists.size + 2));
       }
       let tableBoxes: Box[] = [];
       if (tables && tables.items.length) {
@@ -541,9 +557,10 @@ class OfficeAdapter implements InteractivePort {
         const create = actual === undefined ? () => void ctx.workbook.worksheets.add(spec.name) : undefined;
         const box = actual !== undefined ? used.get(sheetKey(actual)) : undefined;
         const chart = actual !== undefined ? charts.get(sheetKey(actual)) : undefined;
+        const further = actual !== undefined ? (chartLists.get(sheetKey(actual))?.items ?? []).map((c) => c.name).filter(isFurtherChartName) : [];
         // The sheet is found by its real name until it is renamed to the plan's spelling (first op).
         const real = actual !== undefined ? (): Excel.Worksheet => proxies.get(actual) : ws;
-        this.sheetOps(ops, ws, spec, actual, create, rangeAreas, json, box ? boxOf(box) : undefined, chart && !chart.isNullObject, real);
+        this.sheetOps(ops, ws, spec, actual, create, rangeAreas, json, box ? boxOf(box) : undefined, chart && !chart.isNullObject, real, further);
         if (spec.kind) this.markOps(ops, ctx, ws, markName(spec.kind), state.markNames);
       }
       const active = plan.activeSheet;
@@ -929,6 +946,7 @@ class OfficeAdapter implements InteractivePort {
    * @param create queues the new sheet when there is none
    * @param used the replaced sheet's used range (with formats), emptied in place
    * @param hasChart whether the replaced sheet holds the product's chart (deleted by its name)
+   * @param furtherCharts the names of the product's further charts on the replaced sheet (deleted too)
    */
   private sheetOps(
     ops: Op[],
@@ -941,6 +959,7 @@ class OfficeAdapter implements InteractivePort {
     used: Box | undefined,
     hasChart: boolean | undefined,
     real: () => Excel.Worksheet = ws,
+    furtherCharts: readonly string[] = [],
   ): void {
     const name = spec.name;
     // 1. The sheet, empty. An existing one is emptied in place, never deleted: Worksheet.delete
@@ -971,6 +990,7 @@ class OfficeAdapter implements InteractivePort {
           }
           sheet.freezePanes.unfreeze();
           if (hasChart) sheet.charts.getItem(CHART_NAME).delete();
+          for (const n of furtherCharts) sheet.charts.getItem(n).delete();
         },
       });
     }
@@ -1126,20 +1146,22 @@ class OfficeAdapter implements InteractivePort {
         });
       }
     }
-    const chart = spec.chart;
-    if (chart) {
+    // The charts: `chart` (Tổng hợp's columns) first, then `charts` (Tiến độ's lines, one per
+    // indicator group); Excel.ChartType 'Line' draws a line per series (learn.microsoft.com/javascript/api/excel/excel.charttype).
+    const sheetCharts = [...(spec.chart ? [spec.chart] : []), ...(spec.charts ?? [])];
+    sheetCharts.forEach((chart, k) => {
       ops.push({
         bytes: cost(4, 6, jsonBytes(chart)),
         queue: () => {
-          const c = ws().charts.add('ColumnClustered', ws().getRange(chart.data), 'Columns');
-          c.name = CHART_NAME;
+          const c = ws().charts.add(chart.type === 'line' ? 'Line' : 'ColumnClustered', ws().getRange(chart.data), 'Columns');
+          c.name = chartName(k);
           c.title.text = chart.title;
           c.legend.position = 'Bottom';
           const [from, to] = chart.at.split(':');
           c.setPosition(from, to);
         },
       });
-    }
+    });
     const page = spec.page;
     if (page && this.supports('1.9')) {
       const tall = pagesTall(spec.rows.length);

@@ -817,6 +817,11 @@ export class FakeWorksheet extends FakeObject {
 
 // ---- charts ----
 
+/**
+ * The Excel.ChartType values the fake draws (learn.microsoft.com/javascript/api/excel/excel.charttype):
+ * 'ColumnClustered' for Tổng hợp, 'Line' ("Line" in that list: a line chart) for Tiến độ; any other
+ * value is refused as Excel refuses an unknown type.
+ */
 const CHART_TYPES = new Set(['ColumnClustered', 'BarClustered', 'Line', 'Pie']);
 
 export class FakeChartCollection extends FakeObject {
@@ -826,11 +831,40 @@ export class FakeChartCollection extends FakeObject {
   ) {
     super(context);
   }
+  private itemList: FakeChart[] | undefined;
   protected readers(): Record<string, () => unknown> {
     return { count: () => this.worksheet.sheet().charts.length };
   }
   get count(): number {
     return this.got('count');
+  }
+  /**
+   * ChartCollection.load('items/name') — ExcelApi 1.1: `items` are the sheet's charts at sync, in
+   * order, with their names loaded (learn.microsoft.com/javascript/api/excel/excel.chartcollection:
+   * "items: Gets the loaded child items in this collection"). `count` loads as any property.
+   */
+  override load(props?: string | string[]): this {
+    const text = Array.isArray(props) ? props.join(',') : (props ?? '');
+    if (!/(^|,)\s*items/.test(text)) return super.load(props);
+    this.context.push(['items/name'], () => {
+      this.assertValid();
+      const charts = [...this.worksheet.sheet().charts];
+      return {
+        bytes: utf8Bytes(charts.map((c) => ({ name: c.name ?? '' }))) + 20,
+        deliver: () => {
+          this.itemList = charts.map((c) => {
+            const item = new FakeChart(this.context, () => c);
+            item.preload({ name: c.name ?? '' });
+            return item;
+          });
+        },
+      };
+    });
+    return this;
+  }
+  get items(): FakeChart[] {
+    if (!this.itemList) notLoaded('items');
+    return this.itemList;
   }
   /** Like Excel: the source range must be on this sheet; the chart lives with the sheet. */
   add(type: string, source: FakeRange, seriesBy = 'Auto'): FakeChart {
@@ -884,6 +918,10 @@ export class FakeChart extends FakeObject {
     const c = this.target();
     if (!c) throw itemNotFound('chart');
     return c;
+  }
+  /** @internal properties delivered with a collection's `items` load. */
+  preload(snap: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
   }
   /** @internal loads isNullObject with the next sync (for getItemOrNullObject). */
   watchNull(): void {
