@@ -34,7 +34,7 @@ export const TRACKING_HEADER_ROW = 5;
 /** 1-based row of the headline. */
 export const TRACKING_HEADLINE_ROW = 2;
 
-const WIDTHS = [6, 12, 32, 22, 14, 28, 12, 22, 14, 24, 30];
+const WIDTHS = [6, 12, 30, 22, 17, 28, 13, 22, 14, 24, 30];
 
 const STATE_STYLE: Readonly<Record<ChaseState, StyleKey>> = {
   received: 'chase_received',
