@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../src/cli/main';
 import { readRegister } from '../src/domain/cycle/register';
+import { columnsForSet } from '../src/domain/columnsForSet';
+import { PRESETS } from '../src/domain/presets';
+import { templatePlan } from '../src/workbook/render/templatePlan';
 import { contentKind } from '../src/workbook/ownSheets';
 import { openXlsx } from '../src/workbook/xlsx';
 import { captureIo } from './support/cliIo';
@@ -104,5 +107,16 @@ describe('chitieu register', () => {
     const io = captureIo(TODAY);
     expect(await run(['register', '--out', out], io)).toBe(2);
     expect(io.stderr[0]).toContain('--from');
+  });
+});
+
+describe('contact columns in the catalog', () => {
+  // Người liên hệ, Điện thoại, Email are for the register only: no target set reads them, so no
+  // template or master table gains them.
+  const CONTACTS = ['Người liên hệ', 'Điện thoại', 'Email'];
+  it.each(PRESETS.map((p) => [p.id, p]))('the %s template and master columns have none of them', (_id, set) => {
+    for (const key of ['nguoi_lien_he', 'dien_thoai', 'email']) expect(columnsForSet(set)).not.toContain(key);
+    const texts = templatePlan(set).sheets.flatMap((s) => s.rows.flatMap((r) => r.map((c) => (c && typeof c.v === 'string' ? c.v : ''))));
+    for (const h of CONTACTS) expect(texts).not.toContain(h);
   });
 });
