@@ -1,4 +1,4 @@
-import { chaseHeadline, chaseReturns, codeInFileName, registerJson, savedDay, type ReturnSeen } from './chasing';
+import { chaseHeadline, chaseReturns, codeInFileName, registerJson, sameCodeInName, savedDay, type ReturnSeen } from './chasing';
 import type { RegisterUnit } from './registerUnit';
 
 const unit = (code: string, name: string, contact: RegisterUnit['contact'] = {}, row = 0): RegisterUnit => ({ code, name, contact, row });
@@ -79,6 +79,20 @@ describe('codeInFileName', () => {
     ['lan2.xlsx', 'CD008', undefined], // letters and digits of another shape
   ])('%s with %s in the table → %s', (file, table, expected) => {
     expect(codeInFileName(file, table, keys)).toBe(expected);
+  });
+});
+
+describe('sameCodeInName', () => {
+  it('compares codes as send-out writes them in file names', () => {
+    expect(sameCodeInName('CD-01', 'CĐ/01')).toBe(true); // bao-cao-CD-01-2025.xlsx for the code CĐ/01
+    expect(sameCodeInName('cd01-2', 'cd01')).toBe(true); // the second of two codes giving the same name
+    expect(sameCodeInName('CD009', 'CD008')).toBe(false);
+  });
+
+  it('finds no mismatch for send-out names of codes with marks or slashes', () => {
+    const register = [unit('CĐ/01', 'Trường A'), unit('cd01', 'Sở B')];
+    const report = chaseReturns(register, [seen('bao-cao-CD-01-2025.xlsx', ['CĐ/01']), seen('bao-cao-cd01-2-2025.xlsx', ['cd01'])]);
+    expect(report.mismatched).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@
 import { formatNumber } from '../format';
 import type { FileReport, FileStatus, ReturnFile } from '../merge';
 import { codeKey } from './register';
+import { fileNameCode } from './sendOutName';
 import type { RegisterUnit } from './registerUnit';
 
 /** One file as intake saw it. */
@@ -155,16 +156,33 @@ export function codeInFileName(file: string, tableCode: string, registerKeys: Re
   const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const sendOut = /^bao[-_ ]?cao[-_ ](.+)[-_ ]((?:19|20)\d\d)$/i.exec(base);
   if (sendOut) return sendOut[1].trim();
-  // The whole table code inside the name (codes may hold a dash: `CD-012`) agrees with it.
+  // The whole table code inside the name (codes may hold a dash: `CD-012`; `CĐ/01` is `CD-01`) agrees with it.
   const lower = base.toLocaleLowerCase('vi');
-  const tableKey = codeKey(tableCode);
-  if (new RegExp(`(^|[^\\p{L}\\p{N}])${tableKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(lower)) return tableCode;
+  for (const form of new Set([codeKey(tableCode), fileNameCode(tableCode).toLowerCase()])) {
+    if (new RegExp(`(^|[^\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(lower)) return tableCode;
+  }
   const words = base.split(/[\s_\-.,()[\]]+/).filter((w) => w && !YEAR.test(w));
   const listed = words.find((w) => registerKeys.has(codeKey(w)));
   if (listed) return listed;
   const prefix = codePrefix(tableCode);
   if (prefix === undefined) return undefined;
   return words.find((w) => codePrefix(w) === prefix);
+}
+
+/**
+ * Whether the code a file name gives is the table's code: the same once both are made
+ * file-name-safe as send-out names its files (`CĐ/01` → `CD-01`), case aside, also with the
+ * `-2`, `-3` send-out adds when two codes give the same name.
+ *
+ * @example
+ * sameCodeInName('CD-01', 'CĐ/01')  // true
+ * sameCodeInName('cd01-2', 'cd01')  // true
+ * sameCodeInName('CD009', 'CD008')  // false
+ */
+export function sameCodeInName(fileCode: string, tableCode: string): boolean {
+  const named = fileNameCode(fileCode).toLowerCase();
+  const table = fileNameCode(tableCode).toLowerCase();
+  return named === table || (named.startsWith(`${table}-`) && /^\d+$/.test(named.slice(table.length + 1)));
 }
 
 /**
@@ -213,7 +231,7 @@ export function chaseReturns(register: readonly RegisterUnit[], returns: readonl
     if (seen.size === 1) {
       const tableCode = r.units[0].code;
       const fileCode = codeInFileName(r.file, tableCode, registerKeys);
-      if (fileCode !== undefined && codeKey(fileCode) !== codeKey(tableCode)) {
+      if (fileCode !== undefined && !sameCodeInName(fileCode, tableCode)) {
         const code = byKey.get(codeKey(tableCode))?.code ?? tableCode;
         mismatched.push({ file: r.file, code, fileCode });
         warnings.push({
