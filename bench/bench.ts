@@ -16,6 +16,7 @@
  * - BENCH_STRICT=1           exit 1 when a requirement fails
  * - BENCH_BLANK=0            skip the blank-required line (15,000 units with blank required cells)
  * - BENCH_HISTORY=0          skip the history line (5 years × 10,000 units: --history files and one table)
+ * - BENCH_SENDOUT=0          skip the send-out line (2,000 pre-filled returns with last year's figures)
  * - BENCH_LIBREOFFICE=0      skip LibreOffice (`soffice --headless --convert-to csv`, warm profile) beside chitieu
  * - BENCH_LO_REPEAT=N        LibreOffice runs per size (default 3)
  * - BENCH_BROWSER=0          skip the browser pane (Chromium, 100,000 rows in the Web Worker)
@@ -37,6 +38,7 @@ import { formattedBench } from './formatted';
 import { blankRequiredBench } from './blankRequired';
 import { intakeBench } from './intake';
 import { historyBench } from './history';
+import { sendOutBench } from './sendOut';
 import { runChild, type Outcome } from './spawn';
 import { libreOfficeMissing, libreOfficeRunner } from './libreoffice';
 import { libreOfficeTable, libreOfficeVerdicts } from './libreofficeReport';
@@ -310,11 +312,13 @@ function main(): number {
   if (blank) lines.push(...blank.lines, '');
   const history = process.env.BENCH_HISTORY === '0' ? undefined : historyBench(dir, progress);
   if (history) lines.push(...history.lines, '');
+  const sendOut = process.env.BENCH_SENDOUT === '0' ? undefined : sendOutBench(dir, progress);
+  if (sendOut) lines.push(...sendOut.lines, '');
   const browserRows = Number(process.env.BENCH_BROWSER_ROWS) > 0 ? Number(process.env.BENCH_BROWSER_ROWS) : REQUIRED_ROWS;
   const browser = process.env.BENCH_BROWSER === '0' ? undefined : browserPaneBench(dir, ensureInput(dir, browserRows, hash).path, browserRows, progress);
   if (browser) lines.push(...browser.lines, '');
   else lines.push(`browser pane: NOT RUN (BENCH_BROWSER=0)`, '');
-  const vs = [...verdicts(done), ...libreOfficeVerdicts(loRows, loNotRun), ...(browser?.verdicts ?? []), ...officeVerdicts(done, fixes), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? []), ...(history?.verdicts ?? [])];
+  const vs = [...verdicts(done), ...libreOfficeVerdicts(loRows, loNotRun), ...(browser?.verdicts ?? []), ...officeVerdicts(done, fixes), ...(intake?.verdicts ?? []), ...(formatted?.verdicts ?? []), ...(blank?.verdicts ?? []), ...(history?.verdicts ?? []), ...(sendOut?.verdicts ?? [])];
   for (const v of vs) lines.push(`${v.verdict.padEnd(7)} ${v.requirement}: ${v.detail}`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -337,6 +341,7 @@ function main(): number {
     formatted: formatted?.raw,
     blankRequired: blank?.raw,
     history: history?.raw,
+    sendOut: sendOut?.raw,
     browserPane: browser?.raw,
     verdicts: vs,
   };
