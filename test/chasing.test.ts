@@ -190,3 +190,37 @@ describe('chitieu merge --register: chasing returns', () => {
     expect(io.stderr[0]).toContain('Không tìm thấy danh bạ đơn vị');
   });
 });
+
+describe('the cycle: register → send-out → returns → merge --register', () => {
+  it('finds no mismatch in send-out names (codes with marks and slashes too), and one in a renamed return', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-cycle-'));
+    const table = join(dir, 'tong-hop-2023.xlsx');
+    await book(table, 'Dữ liệu CĐCS', [
+      [...BD_CDVC_2024_HEADERS],
+      unitRow('CĐ/01', 'CĐCS Trường A', 20),
+      unitRow('CD02', 'CĐCS Sở B', 18),
+      unitRow('CD03', 'CĐCS Bệnh viện C', 30),
+    ]);
+    const register = join(dir, 'danh-ba.xlsx');
+    expect(await run(['register', '--from', table, '--out', register], captureIo(TODAY))).toBe(0);
+    const sent = join(dir, 'gui-di');
+    expect(await run(['send-out', '--register', register, '--preset', 'bd-cdvc-2024', '--year', '2024', '--out', sent], captureIo(TODAY))).toBe(0);
+
+    // Back come CĐ/01's return under its own name, CD02's renamed to CD04 by mistake; CD03 sends nothing.
+    const inbox = join(dir, 'nhan-ve');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, 'bao-cao-CD-01-2024.xlsx'), readFileSync(join(sent, 'bao-cao-CD-01-2024.xlsx')));
+    writeFileSync(join(inbox, 'bao-cao-CD04-2024.xlsx'), readFileSync(join(sent, 'bao-cao-CD02-2024.xlsx')));
+    const json = join(dir, 'tong-hop.json');
+    expect(await run(['merge', inbox, '--preset', 'bd-cdvc-2024', '--register', register, '--out', join(dir, 'tong-hop.xlsx'), '--json', json], captureIo(TODAY))).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')).register;
+    // 3 in the register; CĐ/01 and CD02 (under the CD04 name) received; CD03 missing.
+    expect(report).toMatchObject({
+      expected: 3,
+      received: 2,
+      missing: [{ ma_don_vi: 'CD03', ten_don_vi: 'CĐCS Bệnh viện C' }],
+      unknown: [],
+      mismatched: [{ file: 'bao-cao-CD04-2024.xlsx', ma_don_vi: 'CD02', ma_trong_ten_tep: 'CD04' }],
+    });
+  });
+});
