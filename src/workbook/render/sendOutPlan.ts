@@ -245,7 +245,9 @@ export function sendOutSheet(input: SendOutInput): SheetSpec {
       put(dataRow, referenceCol + i, referenceCell(previous.values[k]));
       widths.push(Math.max(14, def ? dataColumnWidth(def) : 12));
     });
-    heights[headerRow - 1] = HEADER_HEIGHT + 15;
+    // The reference headers are longer than the table's ("Năm trước (2024): …"): their own height.
+    const refTexts = (rows[headerRow - 2] ?? []).map((c) => (c && typeof c.v === 'string' ? c.v : undefined));
+    heights[headerRow - 1] = Math.max(HEADER_HEIGHT, rowHeightFor(refTexts, widths, 12));
   }
 
   return {
