@@ -103,6 +103,19 @@ describe('chitieu register', () => {
     expect(io.stderr[0]).toContain('không tìm thấy bảng số liệu CĐCS');
   });
 
+  it('is never taken for the data table by check, even as the first sheet', async () => {
+    // The register's header names code, name, parent, sector and level: a table to the locator,
+    // but the product's own sheet (recognised by its whole header row), so check reads the next sheet.
+    const both = join(dir, 'danh-ba-truoc.xlsx');
+    await book(both, {
+      'Danh bạ CĐCS': [['DANH BẠ'], [], [], ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Khu vực', 'Cấp', 'Người liên hệ', 'Điện thoại', 'Email'], [1, 'X1', 'Đơn vị X', null, 'Nhà nước', 'CĐCS']],
+      'Số liệu': [['Mã đơn vị', 'Tên đơn vị', 'Khu vực', 'Số đoàn viên'], ['CD001', 'A', 'Nhà nước', 10]],
+    });
+    const io = captureIo(TODAY);
+    expect(await run(['check', both, '--preset', 'bd-cdvc-2024', '--year', '2024'], io)).toBe(0);
+    expect(io.stdout.some((l) => l.includes('sheet "Số liệu": 1 đơn vị'))).toBe(true);
+  });
+
   it('asks for --from and --out', async () => {
     const io = captureIo(TODAY);
     expect(await run(['register', '--out', out], io)).toBe(2);
