@@ -77,6 +77,13 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The telling line of a failure: chitieu's own message if it printed one, else the error, else the first line. */
+export function reason(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^(exit \d+|signal \w+)$/.test(l));
+  const said = lines.find((l) => l.startsWith('chitieu: ')) ?? lines.find((l) => /\b\w*Error: /.test(l) && !/^bench child failed: Error: chitieu /.test(l)) ?? lines[0] ?? text;
+  return said.replace(/^bench child failed: /, '').slice(0, 240);
+}
+
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export const CONTENDERS: readonly Contender[] = [
@@ -117,7 +124,7 @@ export const CONTENDERS: readonly Contender[] = [
     line: (rows, m) =>
       m.ms !== undefined
         ? `engine alone (validate + compute), ${rows} rows: ${seconds(m.ms)} (median of ${ENGINE_RUNS})`
-        : `engine alone (validate + compute), ${rows} rows: ${m.status} (${m.message ?? ''})`,
+        : `engine alone (validate + compute), ${rows} rows: ${m.status} (${reason(m.message ?? '')})`,
   },
   {
     id: 'office',
@@ -131,7 +138,7 @@ export const CONTENDERS: readonly Contender[] = [
     params: (c) => ({ input: c.input, preset: c.preset, rows: c.rows }),
     line: (rows, m) => {
       const report = m.repeats[0]?.status === 'ok' ? m.repeats[0].report : undefined;
-      return typeof report?.line === 'string' ? report.line : `office rows=${rows}: ${m.status} (${m.message ?? ''})`;
+      return typeof report?.line === 'string' ? report.line : `office rows=${rows}: ${m.status} (${reason(m.message ?? '')})`;
     },
   },
 ];

@@ -6,7 +6,7 @@
  * Node's start-up; LibreOffice's its own start-up with a warm profile), medians of the repeats;
  * both peaks are the highest max RSS of the process (for soffice, its process tree: libreoffice.ts).
  */
-import { seconds, type Measurement, type Verdict } from './contenders';
+import { reason, seconds, type Measurement, type Verdict } from './contenders';
 
 export interface LibreOfficeRow {
   readonly rows: number;
@@ -24,8 +24,7 @@ const PEAK_1M_MB = 1536;
 
 const mb = (x: number): string => `${Math.round(x)} MB`;
 const failed = (m: Measurement | undefined, why: string): string =>
-  !m ? why : `${m.status}${m.message ? ` (${firstLine(m.message)})` : ''}`;
-const firstLine = (text: string): string => text.split('\n').find((l) => l.trim() && !/^exit \d+$/.test(l.trim()))?.trim().slice(0, 160) ?? text.slice(0, 160);
+  !m ? why : `${m.status}${m.message ? ` (${reason(m.message)})` : ''}`;
 
 /** The side-by-side table; `notRun` says why LibreOffice has no column figures (disabled, missing). */
 export function libreOfficeTable(rows: readonly LibreOfficeRow[], notRun: string | undefined): string[] {
