@@ -106,6 +106,7 @@ describe('chitieu merge --register: chasing returns', () => {
     const ws = wb.getWorksheet('Theo dõi nộp báo cáo')!;
     expect(ws).toBeDefined();
     const row = (n: number) => Array.from({ length: 11 }, (_, c) => ws.getRow(n).getCell(c + 1).value ?? null);
+    expect(row(1)[0]).toBe('THEO DÕI NỘP BÁO CÁO CĐCS NĂM 2024');
     expect(row(2)[0]).toBe('Đã nhận 3/5 — còn 2 đơn vị chưa nộp');
     expect(row(5)).toEqual(['STT', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Tình trạng', 'Tệp', 'Ngày lưu tệp', 'Người liên hệ', 'Điện thoại', 'Email', 'Ghi chú']);
     // Dates: 20:30 UTC on 5 March is 6 March in Hà Nội; 03:00 UTC on 10 March is 10 March; the CD009 file has no core.xml.

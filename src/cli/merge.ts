@@ -119,7 +119,7 @@ export async function mergeFiles(
   });
   const merged = mergeReturns(files, { targetSet: set, year: options.year, today: options.today });
   const register = options.register ?? registerFromInputs(files);
-  const chase = register ? chaseReturns(register.units, returnsSeen(merged.files, files)) : undefined;
+  const chase = register ? chaseReturns(register.units, returnsSeen(merged.files, files), { year: options.year }) : undefined;
   const wb = createXlsx();
   // The register goes into the master too, so the next intake into this master chases against it.
   const cycle = register && chase ? [trackingSheet(chase, { source: register.source }), registerSheet(register.units)] : [];

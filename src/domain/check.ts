@@ -64,17 +64,48 @@ interface Staged {
  * if (out.ok) out.value.indicators.map((i) => i.status);
  */
 export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome {
+  const read = readSheetRows(grid, options.targetSet);
+  return 'code' in read ? { ok: false, error: read } : { ok: true, value: finishCheck(read, options) };
+}
+
+/**
+ * The same sheet checked for several run years, as `checkSheet(grid, { …options, year })` for
+ * each: the cells are read and normalised once, and only what depends on the run's year (scope,
+ * required cells, indicators, groups) is done per year. Progress over the years
+ * (cycle/history.ts) checks a table of five years this way.
+ *
+ * @example
+ * checkSheetYears(grid, { targetSet }, [2023, 2024]).get(2023) // the same outcome as checkSheet(grid, { targetSet, year: 2023 })
+ */
+export function checkSheetYears(grid: SheetGrid, options: CheckOptions, years: readonly number[]): Map<number, CheckOutcome> {
+  const read = readSheetRows(grid, options.targetSet);
+  const out = new Map<number, CheckOutcome>();
+  for (const year of years) out.set(year, 'code' in read ? { ok: false, error: read } : { ok: true, value: finishCheck(read, { ...options, year }) });
+  return out;
+}
+
+/** What checkSheet reads from the sheet whatever the run's year: the table, its rows' values, the cell problems and fixes. */
+interface SheetRows {
+  readonly grid: SheetGrid;
+  readonly set: TargetSet;
+  readonly layout: NonNullable<ReturnType<typeof findTable>>;
+  readonly rows: ReturnType<typeof classifyRows>;
+  readonly rawAt: (row: number, col: number) => ReturnType<typeof cellAt>;
+  /** Problems of the cells themselves (unsorted; finishCheck adds the rest and sorts a copy). */
+  readonly cellProblems: readonly Problem[];
+  readonly fixes: readonly CellFix[];
+  readonly staged: readonly Staged[];
+  readonly missing: ReadonlyMap<string, number[]>;
+}
+
+function readSheetRows(grid: SheetGrid, set: TargetSet): SheetRows | CheckError {
   const layout = findTable(grid);
   if (!layout) {
     return {
-      ok: false,
-      error: {
-        code: 'no_table',
-        message: `Sheet "${grid.name}" không có bảng số liệu CĐCS: không thấy dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" cùng ít nhất hai cột chuẩn khác trong 30 dòng đầu. Hãy dùng ${GO.template}.`,
-      },
+      code: 'no_table',
+      message: `Sheet "${grid.name}" không có bảng số liệu CĐCS: không thấy dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" cùng ít nhất hai cột chuẩn khác trong 30 dòng đầu. Hãy dùng ${GO.template}.`,
     };
   }
-  const set = options.targetSet;
   const place = placer(grid.name);
   // Row kinds (table/rows/): units, headings, totals, footers…; a value merged down over a block
   // of units is read in every row of it, and only its first cell gets problems and fixes.
@@ -147,7 +178,14 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
     if (issue.fix) problem.fix = issue.fix;
     problems.push(problem as Problem);
   }
+  return { grid, set, layout, rows, rawAt, cellProblems: problems, fixes, staged, missing };
+}
 
+/** The rest of a check, for the run's year (`options.year`, or the sheet's: table/sheetYear.ts). */
+function finishCheck(read: SheetRows, options: CheckOptions): CheckResult {
+  const { grid, set, layout, rows, rawAt, fixes, staged, missing } = read;
+  // A copy: the cell problems are shared by every year checkSheetYears finishes.
+  const problems = read.cellProblems.slice();
   const runYear = sheetYear({
     option: options.year,
     dataYear: latestYear(staged),
@@ -212,22 +250,19 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): CheckOutcome
   const groups = layout.keyCol.has('don_vi_cap_tren') ? groupResults(set, units, year) : undefined;
   const hint = targetSetHint(set, layout.keyCol);
   return {
-    ok: true,
-    value: {
-      targetSet: set,
-      year,
-      yearSource: runYear.source,
-      ...(runYear.note ? { yearNote: runYear.note } : {}),
-      sheet: grid.name,
-      layout,
-      units: unitResults,
-      indicators,
-      problems,
-      fixes,
-      ...(groups ? { groups } : {}),
-      ...(hint ? { targetSetHint: hint } : {}),
-      rows: rowSummary(rows),
-    },
+    targetSet: set,
+    year,
+    yearSource: runYear.source,
+    ...(runYear.note ? { yearNote: runYear.note } : {}),
+    sheet: grid.name,
+    layout,
+    units: unitResults,
+    indicators,
+    problems,
+    fixes,
+    ...(groups ? { groups } : {}),
+    ...(hint ? { targetSetHint: hint } : {}),
+    rows: rowSummary(rows),
   };
 }
 

@@ -51,7 +51,7 @@ export interface FileReport {
    * The code (trimmed, as written) and name of each unit row of the file that has a code, in
    * the file's order: what chasing (cycle/chasing.ts) matches against the register.
    */
-  readonly unitCodes?: readonly { readonly code: string; readonly name?: string; readonly from?: string }[];
+  readonly unitCodes?: readonly { readonly code: string; readonly name?: string; readonly from?: string; readonly year: number }[];
 }
 
 export interface MasterRowSource {
@@ -121,15 +121,15 @@ function inDong(raw: RawCell, key: string, scales: ReadonlyMap<string, number>):
 }
 
 /** Code and name of each coded unit row, as chasing needs them. */
-function codesOf(rows: readonly Extracted[]): { code: string; name?: string; from?: string }[] {
-  const out: { code: string; name?: string; from?: string }[] = [];
+function codesOf(rows: readonly Extracted[]): { code: string; name?: string; from?: string; year: number }[] {
+  const out: { code: string; name?: string; from?: string; year: number }[] = [];
   for (const r of rows) {
     const code = normalizeCell(r.cells.get('ma_don_vi') ?? null, columnDef('ma_don_vi')!).value;
     if (typeof code !== 'string' || !code) continue;
     const name = normalizeCell(r.cells.get('ten_don_vi') ?? null, columnDef('ten_don_vi')!).value;
     // A row of an earlier master came from the file its Nguồn names (`bao-cao-CD001.xlsx, dòng 2`).
     const from = r.source === undefined ? undefined : /^(.+), dòng \d+$/.exec(r.source)?.[1];
-    out.push({ code, ...(typeof name === 'string' && name ? { name } : {}), ...(from ? { from } : {}) });
+    out.push({ code, ...(typeof name === 'string' && name ? { name } : {}), ...(from ? { from } : {}), year: r.year });
   }
   return out;
 }

@@ -61,6 +61,26 @@ describe('chaseReturns', () => {
     expect(report.received).toBe(2);
   });
 
+  it('chases one year: the latest in the returns, or the one asked for', () => {
+    const master: ReturnSeen = {
+      file: 'tong-hop.xlsx',
+      status: 'accepted',
+      units: [
+        { code: 'CD001', year: 2023 },
+        { code: 'CD002', year: 2023 },
+        { code: 'CD002', year: 2024 },
+      ],
+    };
+    const late: ReturnSeen = { file: 'bao-cao-CD003-2024.xlsx', status: 'accepted', units: [{ code: 'CD003', year: 2024 }] };
+    // Latest year 2024: CD002 (from the master's 2024 row) and CD003 sent; CD001 only sent for 2023.
+    const latest = chaseReturns(REGISTER, [master, late]);
+    expect([latest.year, latest.received, latest.missing.map((u) => u.code)]).toEqual([2024, 2, ['CD001', 'CD004']]);
+    // Asked for 2023: CD001 and CD002 sent; the 2024 file is another cycle's (and its name is not checked).
+    const earlier = chaseReturns(REGISTER, [master, late], { year: 2023 });
+    expect([earlier.year, earlier.received, earlier.missing.map((u) => u.code)]).toEqual([2023, 2, ['CD003', 'CD004']]);
+    expect(earlier.mismatched).toEqual([]);
+  });
+
   it('says when every unit has sent its return', () => {
     expect(chaseHeadline(42, 42)).toBe('Đã nhận 42/42 — đủ các đơn vị trong danh bạ');
     expect(chaseHeadline(37, 42)).toBe('Đã nhận 37/42 — còn 5 đơn vị chưa nộp');

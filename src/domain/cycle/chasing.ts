@@ -20,7 +20,7 @@ export interface ReturnSeen {
    * The unit rows of its table that have a code: the code as written (trimmed), the name, and for
    * a row of an earlier master the file it came from (its `Nguồn`).
    */
-  readonly units: readonly { readonly code: string; readonly name?: string; readonly from?: string }[];
+  readonly units: readonly { readonly code: string; readonly name?: string; readonly from?: string; readonly year?: number }[];
   /** When the file says it was last saved (docProps/core.xml `dcterms:modified`, ISO 8601), if it says. */
   readonly saved?: string;
 }
@@ -85,6 +85,8 @@ export interface ChaseMismatch {
 
 /** The chasing model: the counts, the lists and one row per unit for the sheet. */
 export interface ChaseReport {
+  /** The year chased: the one asked for, else the latest year among the returns' units. */
+  readonly year?: number;
   /** Units in the register. */
   readonly expected: number;
   /** Register units with at least one return. */
@@ -190,7 +192,12 @@ export function sameCodeInName(fileCode: string, tableCode: string): boolean {
  * const report = chaseReturns(register.units, merged.files.map((f) => ({ file: f.file, status: f.status, units: f.unitCodes ?? [], saved })));
  * report.headline // 'Đã nhận 37/42 — còn 5 đơn vị chưa nộp'
  */
-export function chaseReturns(register: readonly RegisterUnit[], returns: readonly ReturnSeen[]): ChaseReport {
+export function chaseReturns(register: readonly RegisterUnit[], returns: readonly ReturnSeen[], options: { readonly year?: number } = {}): ChaseReport {
+  // One cycle is one year: rows of other years (an earlier master holding several) were not sent for it.
+  let latest: number | undefined;
+  for (const r of returns) for (const u of r.units) if (u.year !== undefined && (latest === undefined || u.year > latest)) latest = u.year;
+  const year = options.year ?? latest;
+  const inCycle = (u: { readonly year?: number }) => year === undefined || u.year === undefined || u.year === year;
   const byKey = new Map<string, RegisterUnit>();
   for (const u of register) if (!byKey.has(codeKey(u.code))) byKey.set(codeKey(u.code), u);
   const registerKeys = new Set(byKey.keys());
@@ -205,6 +212,7 @@ export function chaseReturns(register: readonly RegisterUnit[], returns: readonl
     const outside: ChaseUnknown[] = [];
     const seen = new Set<string>();
     for (const u of r.units) {
+      if (!inCycle(u)) continue;
       const key = codeKey(u.code);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -229,7 +237,7 @@ export function chaseReturns(register: readonly RegisterUnit[], returns: readonl
     }
     // A unit's own return holds one unit: its name and its table must name the same code.
     if (seen.size === 1) {
-      const tableCode = r.units[0].code;
+      const tableCode = r.units.find(inCycle)!.code;
       const fileCode = codeInFileName(r.file, tableCode, registerKeys);
       if (fileCode !== undefined && !sameCodeInName(fileCode, tableCode)) {
         const code = byKey.get(codeKey(tableCode))?.code ?? tableCode;
@@ -281,7 +289,7 @@ export function chaseReturns(register: readonly RegisterUnit[], returns: readonl
   }
   const expected = byKey.size;
   const received = expected - missing.length;
-  return { expected, received, missing, unknown, mismatched, resent, rows, headline: chaseHeadline(received, expected), warnings };
+  return { ...(year !== undefined ? { year } : {}), expected, received, missing, unknown, mismatched, resent, rows, headline: chaseHeadline(received, expected), warnings };
 }
 
 /** The JSON `register` block (interfaces.md): the spec's fields, and a missing unit's contacts when the register has them. */

@@ -13,7 +13,7 @@
  * A year found in two sources is taken from the first one given (the current workbook first),
  * and the history says so.
  */
-import { checkSheet } from '../check';
+import { checkSheet, checkSheetYears, type CheckOutcome } from '../check';
 import type { SheetGrid } from '../grid';
 import { targetJson, type JsonReport } from '../report';
 import type { CheckResult, IndicatorResult } from '../result';
@@ -140,19 +140,18 @@ export function checkYears(sources: readonly HistorySource[], options: HistoryOp
     const present = new Set<number>();
     for (const u of first.units) present.add(u.year);
     present.add(first.year);
+    const wanted: number[] = [];
     for (const year of [...present].sort((a, b) => a - b)) {
       const taken = byYear.get(year);
-      if (taken) {
-        notices.push(`Năm ${year} có trong cả ${taken.source} và ${name}: dùng số liệu của ${taken.source}.`);
-        continue;
-      }
-      let result = first;
-      if (year !== first.year) {
-        const out = checkSheet(source.grid, { targetSet: options.targetSet, year, fileName: source.fileName, today: options.today });
-        if (!out.ok) continue; // the same sheet had a table a moment ago
-        result = out.value;
-      }
-      byYear.set(year, { year, result, source: name });
+      if (taken) notices.push(`Năm ${year} có trong cả ${taken.source} và ${name}: dùng số liệu của ${taken.source}.`);
+      else wanted.push(year);
+    }
+    // The sheet's other years: each as check --year YYYY, the cells read once for all of them.
+    const others = wanted.filter((y) => y !== first.year);
+    const checked = others.length ? checkSheetYears(source.grid, { targetSet: options.targetSet, fileName: source.fileName, today: options.today }, others) : new Map<number, CheckOutcome>();
+    for (const year of wanted) {
+      const out = year === first.year ? { ok: true as const, value: first } : checked.get(year);
+      if (out?.ok) byYear.set(year, { year, result: out.value, source: name }); // the same sheet had a table a moment ago
     }
   }
   return { years: [...byYear.values()].sort((a, b) => a.year - b.year), notices };

@@ -58,7 +58,7 @@ export function trackingSheet(report: ChaseReport, options: { readonly source?: 
     report.mismatched.length ? `${formatNumber(report.mismatched.length)} tệp có tên ghi mã khác với mã trong bảng` : '',
   ].filter(Boolean);
   const rows: (CellSpec | null)[][] = [
-    [{ v: 'THEO DÕI NỘP BÁO CÁO CĐCS', s: 'section' }],
+    [{ v: `THEO DÕI NỘP BÁO CÁO CĐCS${report.year !== undefined ? ` NĂM ${report.year}` : ''}`, s: 'section' }],
     [{ v: report.headline, s: 'section' }],
     [{ v: `${counts}.${extra.length ? ` ${extra.join('; ')}.` : ''} Đơn vị chưa nộp tô vàng, có người liên hệ để nhắc; ngày lưu tệp theo thông tin lưu trong tệp.`, s: 'note' }],
     [],
