@@ -231,6 +231,12 @@ export function sendOutSheet(input: SendOutInput): SheetSpec {
     if (v === undefined && !list && !rule) prompts.push({ range: cell, prompt });
   });
   heights[headerRow] = Math.max(HEADER_HEIGHT, rowHeightFor(columns.map((k) => columnDef(k)?.header ?? k), widths, 12));
+  // A long unit name wraps in its cell: Excel does not grow a row a program wrote.
+  const givenTexts = columns.map((k) => {
+    const v = given.get(k);
+    return typeof v === 'string' ? v : undefined;
+  });
+  heights[dataRow] = Math.max(18, rowHeightFor(givenTexts, widths, 12));
 
   if (referenceCol !== undefined && input.previous) {
     widths.push(GAP_WIDTH);
