@@ -50,6 +50,8 @@ describe('chitieu merge --register: chasing returns', () => {
       ['Mã CĐCS', 'Tên CĐCS', 'Trực thuộc', 'Người phụ trách', 'Số điện thoại', 'Email'],
       ['CD001', 'CĐCS Trường A', 'CĐ Giáo dục', 'Nguyễn Văn An', '0912000001', 'a@x.vn'],
       ['CD002', 'CĐCS Sở B', null, null, null, null],
+      // A unit without a code: left out of the register, named in the JSON at its cell (A5).
+      [null, 'CĐCS Không mã', null, 'Phạm Văn Ba', null, null],
       ['CD003', 'CĐCS Bệnh viện C', null, null, null, null],
       ['CD004', 'CĐCS Công ty D', null, 'Lê Thị Dung', '0912000004', null],
       ['CD005', 'CĐCS Xã E', null, null, null, 'e@x.vn'],
@@ -84,6 +86,7 @@ describe('chitieu merge --register: chasing returns', () => {
       unknown: [{ file: 'bao-cao-CD999-2024.xlsx', ma_don_vi: 'CD999' }],
       mismatched: [{ file: 'bao-cao-CD009-2024.xlsx', ma_don_vi: 'CD003', ma_trong_ten_tep: 'CD009' }],
       resent: [{ ma_don_vi: 'CD002', file: 'bao-cao-CD002-2024-lan2.xlsx', thay_tep: ['bao-cao-CD002-2024.xlsx'] }],
+      problems: [{ sheet: 'Danh bạ CĐCS', cell: 'A5', rule: 'missing_code', message: expect.stringContaining('chưa có mã đơn vị cho "CĐCS Không mã"') }],
     });
     // The earlier CD002 file was replaced by the later one; the warnings sit on their files.
     const byFile = new Map(report.files.map((x: { file: string }) => [x.file, x]));

@@ -116,6 +116,14 @@ describe('chitieu register', () => {
     expect(io.stdout.some((l) => l.includes('sheet "Số liệu": 1 đơn vị'))).toBe(true);
   });
 
+  it('has its own help listing every option', async () => {
+    const io = captureIo(TODAY);
+    expect(await run(['register', '--help'], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    for (const o of ['--from', '--out', '--sheet']) expect(text).toContain(o);
+    expect(text).toContain('chitieu register --from tong-hop.xlsx --out danh-ba.xlsx');
+  });
+
   it('asks for --from and --out', async () => {
     const io = captureIo(TODAY);
     expect(await run(['register', '--out', out], io)).toBe(2);

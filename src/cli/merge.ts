@@ -91,7 +91,7 @@ export function registerFromInputs(files: readonly ReturnFile[]): RegisterInput 
 }
 
 export interface MergeRun {
-  readonly json: JsonReport & { files: unknown[]; masterProblems: unknown[]; register?: RegisterJson };
+  readonly json: JsonReport & { files: unknown[]; masterProblems: unknown[]; register?: RegisterJson & { problems?: unknown[] } };
   readonly bytes: Uint8Array;
   readonly merged: MergeResult;
   /** Who has sent a return, when a register was given or found in an earlier master. */
@@ -139,7 +139,10 @@ export async function mergeFiles(
     problems: merged.files.flatMap((f) => f.problems.map((p) => problemJson(p, f.file))),
     // The same check on the master table, at master cells.
     masterProblems: base.problems,
-    ...(chase ? { register: registerJson(chase) } : {}),
+    // The register's own rows to fix (a missing code, a repeated one) ride along, at the register's cells.
+    ...(chase && register
+      ? { register: { ...registerJson(chase), ...(register.problems.length ? { problems: register.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, rule: p.kind, message: p.message })) } : {}) } }
+      : {}),
   };
   return { json, bytes: wb.toBytes(), merged, ...(chase && register ? { chase, register } : {}) };
 }
