@@ -129,4 +129,16 @@ describe('chitieu send-out', () => {
     expect(await run(['send-out', '--register', notRegister, '--preset', 'bd-cdvc-2024', '--year', '2025', '--out', join(dir, 'y')], c)).toBe(2);
     expect(c.stderr[0]).toContain('Mã đơn vị');
   });
+
+  test('chitieu send-out --help: its usage, every option, an example; chitieu --help lists it', async () => {
+    const c = io();
+    expect(await run(['send-out', '--help'], c)).toBe(0);
+    const text = c.stdout.join('\n');
+    expect(text.startsWith('Cách dùng: chitieu send-out --register DANH-BA.xlsx --preset ID --year NĂM')).toBe(true);
+    for (const o of ['--register', '--preset', '--year', '--previous', '--out', '--help']) expect(text).toContain(o);
+    expect(text).toContain('Ví dụ:\n  chitieu send-out');
+    const all = io();
+    expect(await run(['--help'], all)).toBe(0);
+    expect(all.stdout.join('\n')).toContain('chitieu send-out');
+  });
 });
