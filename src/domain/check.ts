@@ -96,6 +96,8 @@ interface SheetRows {
   readonly fixes: readonly CellFix[];
   readonly staged: readonly Staged[];
   readonly missing: ReadonlyMap<string, number[]>;
+  /** Rules whose problems do not depend on the run's year, found by the first year finished (parts above their totals). */
+  readonly memo: { parts?: readonly Problem[] };
 }
 
 function readSheetRows(grid: SheetGrid, set: TargetSet): SheetRows | CheckError {
@@ -178,7 +180,7 @@ function readSheetRows(grid: SheetGrid, set: TargetSet): SheetRows | CheckError 
     if (issue.fix) problem.fix = issue.fix;
     problems.push(problem as Problem);
   }
-  return { grid, set, layout, rows, rawAt, cellProblems: problems, fixes, staged, missing };
+  return { grid, set, layout, rows, rawAt, cellProblems: problems, fixes, staged, missing, memo: {} };
 }
 
 /** The rest of a check, for the run's year (`options.year`, or the sheet's: table/sheetYear.ts). */
@@ -211,7 +213,8 @@ function finishCheck(read: SheetRows, options: CheckOptions): CheckResult {
   // Appended one by one: a spread (`push(...list)`) overflows the stack past ~100,000 problems.
   appendAll(problems, columnProblems(layout, set, columnsForSet(set)));
   appendAll(problems, requiredProblems(units, layout, set, year, rawAt, missing));
-  appendAll(problems, partProblems(units, layout));
+  // A part above its total is the same in every year's check: found once per sheet.
+  appendAll(problems, (read.memo.parts ??= partProblems(units, layout)));
   appendAll(problems, duplicateProblems(units, layout));
   appendAll(problems, totalRowProblems(rows, units, layout, rawAt));
   if (!isMultiYear(set)) appendAll(problems, yearProblems(units, layout, year));

@@ -210,12 +210,18 @@ describe('history: every indicator kind over three years', () => {
   });
 
   it('each year is exactly what check --year YYYY reports on that sheet', () => {
-    const grid = multiYear();
+    // With a part above its total (A's 2023 sáng kiến 99 > 22 đoàn viên): a problem every year's check reports.
+    const base = multiYear();
+    const col = base.rows[0].indexOf('Số ĐV đăng ký sáng kiến, giải pháp');
+    const grid = { ...base, rows: base.rows.map((r, i) => (i === 4 ? r.map((v, c) => (c === col ? 99 : v)) : r)) };
     const { years } = checkYears([{ grid }], { targetSet: ALL_KINDS, today: TODAY });
     for (const y of years) {
       const alone = checkSheet(grid, { targetSet: ALL_KINDS, year: y.year, today: TODAY });
       if (!alone.ok) throw new Error(alone.error.message);
       expect(y.result.indicators).toEqual(alone.value.indicators);
+      expect(y.result.units).toEqual(alone.value.units);
+      expect(y.result.problems).toEqual(alone.value.problems);
+      expect(y.result.problems.filter((p) => p.rule === 'exceeds_total').map((p) => p.cell)).toEqual([`${String.fromCharCode(65 + col)}5`]);
     }
   });
 
