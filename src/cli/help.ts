@@ -48,7 +48,7 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     examples: ['chitieu template --preset bd-cdvc-2024 --out mau-nhap-lieu.xlsx'],
   },
   check: {
-    usage: 'check TỆP.xlsx [--preset ID] [--year NĂM] [--sheet TÊN] [--don-vi "TÊN"] [--out KQ.xlsx] [--json BC.json] [--strict]',
+    usage: 'check TỆP.xlsx [--preset ID] [--year NĂM] [--sheet TÊN] [--don-vi "TÊN"] [--history TỆP_NĂM_TRƯỚC.xlsx …] [--out KQ.xlsx] [--json BC.json] [--strict]',
     summary:
       'Đọc bảng số liệu, kiểm tra lỗi và tính chỉ tiêu. Tệp gốc không bao giờ bị ghi: kết quả (cột trạng thái, sheet Tổng hợp, ' +
       'sheet Kiểm tra) ghi vào tệp --out. Không có --preset thì dùng sheet "Chỉ tiêu" của chính tệp.',
@@ -57,6 +57,11 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
       YEAR,
       { name: 'sheet', value: 'TÊN', text: 'sheet chứa bảng số liệu; mặc định là sheet đầu tiên có bảng' },
       DON_VI,
+      {
+        name: 'history',
+        value: 'TỆP_NĂM_TRƯỚC.xlsx',
+        text: 'số liệu các năm trước để so sánh (lặp lại được: --history 2023.xlsx --history 2022.xlsx); thêm sheet "Tiến độ" và khối "history" trong JSON',
+      },
       { name: 'out', value: 'KQ.xlsx', text: 'ghi tệp kết quả (bản sao của tệp gốc có thêm kết quả)' },
       JSON_OUT,
       STRICT,
@@ -65,6 +70,7 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     examples: [
       'chitieu check so-lieu.xlsx --preset bd-cdvc-2024 --out ket-qua.xlsx',
       'chitieu check so-lieu.xlsx --out ket-qua.xlsx --json bao-cao.json',
+      'chitieu check so-lieu-2025.xlsx --history so-lieu-2024.xlsx --history so-lieu-2023.xlsx --out so-ket.xlsx',
     ],
   },
   merge: {
