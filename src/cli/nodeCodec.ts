@@ -4,7 +4,7 @@
  * compress at level 1, against ~0.8 s and ~1.8 s in JavaScript).
  */
 import * as zlib from 'node:zlib';
-import { jsCrc32, type Codec } from '../workbook/xlsx/codec';
+import { fflateCodec, jsCrc32, type Codec } from '../workbook/xlsx/codec';
 
 const view = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.length);
 
@@ -33,6 +33,14 @@ export function nodeZlibCodec(): Codec {
       if (out.length > size) onOverflow();
       onTotal(out.length);
       return out;
+    },
+    // Node has no synchronous streaming inflate (`_processChunk` closes its handle after one call):
+    // the synchronous pieces use the JavaScript inflater, the asynchronous stream Node's zlib.
+    inflater: (onChunk) => fflateCodec.inflater(onChunk),
+    async *inflateStream(src) {
+      const stream = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+      stream.end(view(src));
+      for await (const chunk of stream as AsyncIterable<Buffer>) yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     },
     deflater(level, onChunk) {
       return {

@@ -84,6 +84,28 @@ export function checkSheetYears(grid: SheetGrid, options: CheckOptions, years: r
   return out;
 }
 
+/**
+ * checkSheet, and when the table holds rows of several years, a way to check its other years
+ * without reading its cells again (what checkSheetYears does, on the rows already read). For a
+ * table of one year `otherYears` is absent and nothing read is kept.
+ *
+ * @example
+ * const { outcome, otherYears } = checkSheetAndYears(grid, { targetSet });
+ * otherYears?.([2023]).get(2023) // as checkSheet(grid, { targetSet, year: 2023 })
+ */
+export function checkSheetAndYears(
+  grid: SheetGrid,
+  options: CheckOptions,
+): { outcome: CheckOutcome; otherYears?: (years: readonly number[]) => Map<number, CheckOutcome> } {
+  const read = readSheetRows(grid, options.targetSet);
+  if ('code' in read) return { outcome: { ok: false, error: read } };
+  const value = finishCheck(read, options);
+  if (!value.units.some((u) => u.year !== value.year)) return { outcome: { ok: true, value } };
+  const otherYears = (years: readonly number[]): Map<number, CheckOutcome> =>
+    new Map(years.map((year): [number, CheckOutcome] => [year, { ok: true, value: finishCheck(read, { ...options, year }) }]));
+  return { outcome: { ok: true, value }, otherYears };
+}
+
 /** What checkSheet reads from the sheet whatever the run's year: the table, its rows' values, the cell problems and fixes. */
 interface SheetRows {
   readonly grid: SheetGrid;

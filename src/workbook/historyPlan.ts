@@ -5,6 +5,7 @@
  * it in its worker.
  */
 import { historyOf, type History } from '../domain/cycle/history';
+import type { CheckOutcome } from '../domain/check';
 import type { SheetGrid } from '../domain/grid';
 import type { CheckResult } from '../domain/result';
 import type { OwnSheetNames } from './ownSheets';
@@ -40,10 +41,12 @@ export function withHistory(
   names: Pick<OwnSheetNames, 'progress'>,
   today: Date,
   fileName?: string,
+  /** The current sheet's other years, checked on the rows its check read (check.ts checkSheetAndYears). */
+  otherYears?: (years: readonly number[]) => Map<number, CheckOutcome>,
 ): WithHistory {
   // One year and nothing else given: no history, and no second look at the table.
   if (earlier.length === 0 && !result.units.some((u) => u.year !== result.year)) return { plan, notices: [] };
-  const sources = [{ grid, checked: result, ...(fileName !== undefined ? { fileName } : {}) }, ...earlier];
+  const sources = [{ grid, checked: result, ...(fileName !== undefined ? { fileName } : {}), ...(otherYears ? { otherYears } : {}) }, ...earlier];
   const { history, notices } = historyOf(sources, { targetSet: result.targetSet, today });
   if (!history) {
     return earlier.length

@@ -8,7 +8,7 @@
  * runs it in a Web Worker). runCheck is the two in a row.
  */
 import { appendAll } from '../domain/arrays';
-import { checkSheet } from '../domain/check';
+import { checkSheetAndYears } from '../domain/check';
 import type { History } from '../domain/cycle/history';
 import { findTable } from '../domain/header';
 import type { CheckResult } from '../domain/result';
@@ -215,7 +215,7 @@ export async function readCheckInput(port: WorkbookPort, options: Pick<RunOption
  */
 export function computeCheck(input: CheckInput, options: ComputeOptions): RunOutcome {
   const { grid, reportingBody } = input;
-  const outcome = checkSheet(grid, { targetSet: input.targetSet, year: options.year, fileName: options.fileName, today: options.today });
+  const { outcome, otherYears } = checkSheetAndYears(grid, { targetSet: input.targetSet, year: options.year, fileName: options.fileName, today: options.today });
   if (!outcome.ok) return { ok: false, error: outcome.error };
   if (statusColumnsStart(outcome.value) === undefined) {
     const { layout, sheet } = outcome.value;
@@ -229,7 +229,7 @@ export function computeCheck(input: CheckInput, options: ComputeOptions): RunOut
   }
   const result = resultFor(outcome.value, options.audience);
   const checked = renderResult(result, options.today, input.ownNames, reportingBody === undefined ? {} : { reportingBody });
-  const years = withHistory(checked, result, grid, options.history ?? [], input.ownNames, options.today, options.fileName);
+  const years = withHistory(checked, result, grid, options.history ?? [], input.ownNames, options.today, options.fileName, otherYears);
   const plan = years.plan;
   const written = new Set(plan.sheets.map((s) => s.kind));
   const renamed = OWN_SHEET_KINDS.filter((k) => written.has(k)).map((k) => input.ownNotices[k]);

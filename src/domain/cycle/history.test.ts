@@ -3,7 +3,7 @@
  * hy-cdgd-nq02's year-dependent targets and windows. Every expected value is worked out in the
  * comments from the rows below, never copied from the engine's output.
  */
-import { checkSheet } from '../check';
+import { checkSheet, checkSheetAndYears } from '../check';
 import { KV_NNN, XL_HT, XL_KHT, XL_TOT } from '../catalog';
 import type { RawCell, SheetGrid } from '../grid';
 import { findPreset } from '../presets';
@@ -223,6 +223,14 @@ describe('history: every indicator kind over three years', () => {
       expect(y.result.problems).toEqual(alone.value.problems);
       expect(y.result.problems.filter((p) => p.rule === 'exceeds_total').map((p) => p.cell)).toEqual([`${String.fromCharCode(65 + col)}5`]);
     }
+    // The current run's check (latest year, 2024) hands its rows on for the other years.
+    const { outcome, otherYears } = checkSheetAndYears(grid, { targetSet: ALL_KINDS, today: TODAY });
+    expect(outcome.ok && outcome.value.year).toBe(2024);
+    const y2022 = otherYears!([2022]).get(2022)!;
+    const alone = checkSheet(grid, { targetSet: ALL_KINDS, year: 2022, today: TODAY });
+    expect(y2022).toEqual(alone);
+    // One year: nothing kept.
+    expect(checkSheetAndYears(yearly(2023), { targetSet: ALL_KINDS, today: TODAY }).otherYears).toBeUndefined();
   });
 
   it('the JSON history block: per indicator, per year, actual, the target of that year and the status', () => {

@@ -27,6 +27,8 @@ export interface HistorySource {
   readonly fileName?: string;
   /** The check already made of this sheet (the current run): reused for its own year. */
   readonly checked?: CheckResult;
+  /** With `checked`: the sheet's other years checked on the rows that check read (check.ts checkSheetAndYears). */
+  readonly otherYears?: (years: readonly number[]) => Map<number, CheckOutcome>;
 }
 
 /** One year of the history: the check of that year, and the sheet it was read from. */
@@ -148,7 +150,7 @@ export function checkYears(sources: readonly HistorySource[], options: HistoryOp
     }
     // The sheet's other years: each as check --year YYYY, the cells read once for all of them.
     const others = wanted.filter((y) => y !== first.year);
-    const checked = others.length ? checkSheetYears(source.grid, { targetSet: options.targetSet, fileName: source.fileName, today: options.today }, others) : new Map<number, CheckOutcome>();
+    const checked = !others.length ? new Map<number, CheckOutcome>() : source.checked && source.otherYears ? source.otherYears(others) : checkSheetYears(source.grid, { targetSet: options.targetSet, fileName: source.fileName, today: options.today }, others);
     for (const year of wanted) {
       const out = year === first.year ? { ok: true as const, value: first } : checked.get(year);
       if (out?.ok) byYear.set(year, { year, result: out.value, source: name }); // the same sheet had a table a moment ago

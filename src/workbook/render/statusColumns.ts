@@ -5,7 +5,7 @@
 import { ERROR_COUNT_HEADER, STATUS_HEADER_PREFIX } from '../../domain/header';
 import { rangesOverlap } from '../../domain/grid';
 import type { CheckResult } from '../../domain/result';
-import { STATUS_LABEL } from '../../domain/status';
+import { STATUS_LABEL, type Status } from '../../domain/status';
 import type { CellSpec, DataSheetPatch, DataSheetView } from '../plan';
 
 /** Excel's last column, XFD (0-based). */
@@ -87,6 +87,24 @@ export function dataSheetView(result: CheckResult): DataSheetView {
 }
 
 /**
+ * One shared, frozen cell per status: 100,000 units × 10 columns would otherwise be a million
+ * equal objects (about 60 MB) held until the file is written.
+ */
+const STATUS_CELL: Readonly<Record<Status, CellSpec>> = Object.freeze({
+  DAT: Object.freeze({ v: STATUS_LABEL.DAT, s: 'status_DAT' }),
+  CHUA_DAT: Object.freeze({ v: STATUS_LABEL.CHUA_DAT, s: 'status_CHUA_DAT' }),
+  THIEU_DU_LIEU: Object.freeze({ v: STATUS_LABEL.THIEU_DU_LIEU, s: 'status_THIEU_DU_LIEU' }),
+  KHONG_AP_DUNG: Object.freeze({ v: STATUS_LABEL.KHONG_AP_DUNG, s: 'status_KHONG_AP_DUNG' }),
+});
+
+/** Shared cells for the usual error counts (a row rarely has more than a few). */
+const ERROR_COUNT_CELLS: readonly CellSpec[] = Array.from({ length: 64 }, (_, n) =>
+  Object.freeze({ v: n, s: n ? 'errors_some' : 'errors_none' }),
+);
+
+const errorCountCell = (n: number): CellSpec => ERROR_COUNT_CELLS[n] ?? { v: n, s: 'errors_some' };
+
+/**
  * @example
  * renderStatusColumns(result).startCol // statusColumnsStart(result)
  */
@@ -100,11 +118,8 @@ export function renderStatusColumns(result: CheckResult): DataSheetPatch {
   ];
   const rows = [{ row: layout.headerRow, cells: header }];
   for (const u of result.units) {
-    const cells: CellSpec[] = perUnit.map((i) => {
-      const s = u.status[i.id] ?? 'KHONG_AP_DUNG';
-      return { v: STATUS_LABEL[s], s: `status_${s}` };
-    });
-    cells.push({ v: u.errorCount, s: u.errorCount ? 'errors_some' : 'errors_none' });
+    const cells: CellSpec[] = perUnit.map((i) => STATUS_CELL[u.status[i.id] ?? 'KHONG_AP_DUNG']);
+    cells.push(errorCountCell(u.errorCount));
     rows.push({ row: u.row, cells });
   }
   return {

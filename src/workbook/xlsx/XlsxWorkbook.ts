@@ -2,8 +2,8 @@
  * The xlsx adapter of the workbook port: reads sheets and applies an OutputPlan by patching
  * the package's XML parts. Parts we don't own are never parsed for writing, only copied.
  */
-import type { SheetGrid } from '../../domain/grid';
-import type { OutputPlan, SheetSpec } from '../plan';
+import type { RawCell, SheetGrid } from '../../domain/grid';
+import type { DataSheetPatch, OutputPlan, SheetSpec } from '../plan';
 import { sheetKey } from '../ownSheets';
 import type { SheetInfo, WorkbookPort } from '../port';
 import { hasFormula, removeOverride, removeRelationship } from './calcChain';
@@ -13,15 +13,15 @@ import { syncSheetChart } from './chart/sheetChart';
 import { attr, tagEnd } from './xml';
 import type { StyleKey } from '../styles';
 import { Conformance, conformanceOf, relType } from './conformance';
-import { patchDataSheet } from './dataPatch';
+import { patchDataSheet, patchDataSheetAsync } from './dataPatch';
 import { ReadError, Result, XlsxError, XlsxLimits, errorMessage } from './limits';
-import { XlsxPackage } from './pkg';
+import { XlsxPackage, type SheetWindowSource } from './pkg';
 import { parseRange, quoteSheet } from './refs';
 import { absoluteRange } from './printArea';
 import { setActiveTab, setFrozenPanes, unselectTab } from './sheetView';
 import { columnLetters } from '../../domain/grid';
 import { parseSharedStrings } from './sharedStrings';
-import { readSheetXml } from './sheetReader';
+import { readSheetWindows, readSheetWindowsAsync, readSheetXml, type SheetReadOptions } from './sheetReader';
 import { StyleIndex, WORKSHEET_CONTENT_TYPE, writeWorksheet } from './sheetWriter';
 import { STYLES_CONTENT_TYPE, addStyles, minimalStylesXml } from './stylesPatch';
 import {
@@ -79,11 +79,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheet(name: string): Promise<SheetGrid> {
-    return this.readSheetSync(name);
+    const r = await this.readSheetResultAsync(name);
+    if (!r.ok) throw new XlsxError(r.error.code, r.error.message);
+    return r.value;
   }
 
   async apply(plan: OutputPlan): Promise<void> {
-    this.applySync(plan);
+    await this.applyAsync(plan);
   }
 
   /**
@@ -105,48 +107,74 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Never throws: a sheet that cannot be read gives a ReadError whose message names it. */
   readSheetResult(name: string): Result<SheetGrid, ReadError> {
-    let sheet = name;
+    const found = this.sheetToRead(name);
+    if ('ok' in found) return found;
+    try {
+      const { ref, part, options } = found;
+      if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
+      // A big sheet is read as it inflates (never held whole); its merges are in the last window.
+      const source = this.pkg.sheetWindows(part.path);
+      if (source) {
+        let lastWindow = '';
+        const rows = readSheetWindows(
+          {
+            *[Symbol.iterator]() {
+              for (const w of source.windows()) yield (lastWindow = w);
+            },
+          },
+          { ...options, binary: true },
+        );
+        return { ok: true, value: gridOf(ref.name, rows, readMergeCells(lastWindow), options) };
+      }
+      const sheetXml = this.pkg.sheetXml(part.path);
+      if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
+      const { xml, binary } = sheetXml;
+      const rows = readSheetXml(xml, { ...options, binary });
+      return { ok: true, value: gridOf(ref.name, rows, readMergeCells(xml), options) };
+    } catch (err) {
+      return readErrorOf(err, found.ref.name);
+    }
+  }
+
+  /**
+   * readSheetResult with a big sheet inflated asynchronously (Node's zlib, on its thread pool)
+   * while the windows already inflated are scanned.
+   */
+  async readSheetResultAsync(name: string): Promise<Result<SheetGrid, ReadError>> {
+    const found = this.sheetToRead(name);
+    if ('ok' in found) return found;
+    const source = found.part.worksheet ? this.pkg.sheetWindows(found.part.path) : undefined;
+    if (!source) return this.readSheetResult(name);
+    try {
+      let lastWindow = '';
+      const rows = await readSheetWindowsAsync(
+        {
+          async *[Symbol.asyncIterator]() {
+            for await (const w of source.windowsAsync()) yield (lastWindow = w);
+          },
+        },
+        { ...found.options, binary: true },
+      );
+      return { ok: true, value: gridOf(found.ref.name, rows, readMergeCells(lastWindow), found.options) };
+    } catch (err) {
+      return readErrorOf(err, found.ref.name);
+    }
+  }
+
+  /** The sheet's entry and part, and fresh read options; or the read error. */
+  private sheetToRead(
+    name: string,
+  ): { ref: SheetRef; part: { path: string; worksheet: boolean }; options: ReadOptions } | { ok: false; error: ReadError } {
     try {
       // Entries without a relationship id are not sheets (see sheetNamesSync).
       const sheets = parseSheets(this.workbookXml()).filter((s) => s.relId !== '');
       const ref = sheets.find((s) => s.name === name) ?? sheets.find((s) => sheetKey(s.name) === sheetKey(name));
       if (!ref) return { ok: false, error: { code: 'no_such_sheet', message: errorMessage('no_such_sheet', { sheet: name }) } };
-      sheet = ref.name;
       const part = this.sheetPart(ref);
-      // Chart sheets and dialog sheets have no cells.
-      if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
-      const sheetXml = this.pkg.sheetXml(part.path);
-      if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
-      const { xml, binary } = sheetXml;
-      const extent: { data?: Int32Array } = {};
-      const hiddenRows: number[] = [];
-      const rows = readSheetXml(xml, {
-        sheetName: ref.name,
-        maxCells: this.limits.maxCells,
-        sharedStrings: () => this.sharedStrings(),
-        extent,
-        hiddenRows,
-        binary,
-      });
-      const merges = readMergeCells(xml);
-      // Only hidden rows the grid reaches matter (a sheet may hide every row past its table).
-      while (hiddenRows.length && hiddenRows[hiddenRows.length - 1] > rows.length) hiddenRows.pop();
-      return {
-        ok: true,
-        value: {
-          name: ref.name,
-          rows,
-          ...(extent.data ? { blankCellExtent: extent.data } : {}),
-          ...(merges.length ? { merges } : {}),
-          ...(hiddenRows.length ? { hiddenRows } : {}),
-        },
-      };
+      const options: ReadOptions = { sheetName: ref.name, maxCells: this.limits.maxCells, sharedStrings: () => this.sharedStrings(), extent: {}, hiddenRows: [] };
+      return { ref, part, options };
     } catch (err) {
-      if (err instanceof XlsxError && (err.code === 'too_large' || err.code === 'too_many_cells')) {
-        return { ok: false, error: { code: err.code, message: err.message } };
-      }
-      // Anything else (a missing part, malformed XML, a scanner fault) is this sheet being unreadable.
-      return { ok: false, error: { code: 'corrupt', message: errorMessage('corrupt', { sheet }) } };
+      return readErrorOf(err, name);
     }
   }
 
@@ -157,21 +185,53 @@ export class XlsxWorkbook implements WorkbookPort {
 
   applySync(plan: OutputPlan): void {
     const style = this.prepareStyles(plan);
-    if (plan.data) {
-      const ref = this.findSheet(plan.data.sheet);
-      if (!ref) throw new XlsxError('no_such_sheet', errorMessage('no_such_sheet', { sheet: plan.data.sheet }));
-      const part = this.sheetPart(ref);
-      const sheetXml = part.worksheet ? this.pkg.sheetXml(part.path) : undefined;
-      if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
-      const { xml, binary } = sheetXml;
-      // The user's sheet: only its view changes besides the product's columns (frozen panes, no selected tab).
-      // Applied to the part before <sheetData> only: editing the whole text would copy a 60 MB sheet.
-      const view = plan.data.view;
-      const editHead = (head: string): string => (view ? setFrozenPanes(head, view) : plan.activeSheet !== undefined ? unselectTab(head) : head);
-      const patched = patchDataSheet(xml, plan.data, style, editHead, binary);
-      // Compressed now rather than at toBytes: the patched rows are not held while other sheets are written.
-      this.pkg.writeText(part.path, (emit) => patched.forEach(emit), binary);
+    const job = plan.data ? this.dataPatchJob(plan) : undefined;
+    if (job) {
+      const { path, data, editHead, source, binary } = job;
+      // Compressed as it is patched: no copy of the patched rows is ever held.
+      const windows: Iterable<string> = source ? source.windows() : [job.xml ?? ''];
+      this.pkg.writeText(path, (emit) => patchDataSheet(windows, data, style, editHead, binary, emit), binary);
     }
+    this.applySheets(plan, style);
+  }
+
+  /** applySync with a big data sheet inflated asynchronously while it is patched (see readSheetResultAsync). */
+  private async applyAsync(plan: OutputPlan): Promise<void> {
+    const job = plan.data ? this.dataPatchJob(plan) : undefined;
+    if (!job?.source) return this.applySync(plan);
+    const style = this.prepareStyles(plan);
+    const { path, data, editHead, source } = job;
+    await this.pkg.writeTextAsync(path, (emit) => patchDataSheetAsync(source.windowsAsync(), data, style, editHead, true, emit), true);
+    this.applySheets(plan, style);
+  }
+
+  /** Where the data sheet's patch reads from and goes to. */
+  private dataPatchJob(plan: OutputPlan): {
+    path: string;
+    data: DataSheetPatch;
+    editHead: (head: string) => string;
+    source?: SheetWindowSource;
+    xml?: string;
+    binary: boolean;
+  } {
+    const data = plan.data!;
+    const ref = this.findSheet(data.sheet);
+    if (!ref) throw new XlsxError('no_such_sheet', errorMessage('no_such_sheet', { sheet: data.sheet }));
+    const part = this.sheetPart(ref);
+    // The user's sheet: only its view changes besides the product's columns (frozen panes, no selected tab).
+    // Applied to the part before <sheetData> only: editing the whole text would copy a 60 MB sheet.
+    const view = data.view;
+    const editHead = (head: string): string => (view ? setFrozenPanes(head, view) : plan.activeSheet !== undefined ? unselectTab(head) : head);
+    // A big sheet is patched window by window as it inflates.
+    const source = part.worksheet ? this.pkg.sheetWindows(part.path) : undefined;
+    if (source) return { path: part.path, data, editHead, source, binary: true };
+    const sheetXml = part.worksheet ? this.pkg.sheetXml(part.path) : undefined;
+    if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `data sheet part ${part.path} missing`);
+    return { path: part.path, data, editHead, xml: sheetXml.xml, binary: sheetXml.binary };
+  }
+
+  /** The product's own sheets and the workbook's views, after the data sheet. */
+  private applySheets(plan: OutputPlan, style: StyleIndex): void {
     for (const spec of plan.sheets) this.writeSheet(spec, style, plan.activeSheet);
     this.applyViews(plan);
   }
@@ -368,4 +428,29 @@ export class XlsxWorkbook implements WorkbookPort {
     while (this.pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
     return { path: `${dir}worksheets/sheet${n}.xml`, target: `worksheets/sheet${n}.xml` };
   }
+}
+
+/** What a sheet read fills in besides the rows. */
+type ReadOptions = Omit<SheetReadOptions, 'binary'> & { readonly extent: { data?: Int32Array }; readonly hiddenRows: number[] };
+
+/** The grid of a sheet read. */
+function gridOf(name: string, rows: RawCell[][], merges: ReturnType<typeof readMergeCells>, options: ReadOptions): SheetGrid {
+  const { extent, hiddenRows } = options;
+  // Only hidden rows the grid reaches matter (a sheet may hide every row past its table).
+  while (hiddenRows.length && hiddenRows[hiddenRows.length - 1] > rows.length) hiddenRows.pop();
+  return {
+    name,
+    rows,
+    ...(extent.data ? { blankCellExtent: extent.data } : {}),
+    ...(merges.length ? { merges } : {}),
+    ...(hiddenRows.length ? { hiddenRows } : {}),
+  };
+}
+
+/** Limits keep their code; anything else (a missing part, malformed XML, a scanner fault) is this sheet being unreadable. */
+function readErrorOf(err: unknown, sheet: string): { ok: false; error: ReadError } {
+  if (err instanceof XlsxError && (err.code === 'too_large' || err.code === 'too_many_cells')) {
+    return { ok: false, error: { code: err.code, message: err.message } };
+  }
+  return { ok: false, error: { code: 'corrupt', message: errorMessage('corrupt', { sheet }) } };
 }

@@ -11,6 +11,11 @@ export interface RawDeflater {
   push(bytes: Uint8Array, final: boolean): void;
 }
 
+/** A raw DEFLATE decompressor fed in pieces (Codec.inflater). */
+export interface RawInflater {
+  push(bytes: Uint8Array, final: boolean): void;
+}
+
 export interface Codec {
   readonly name: string;
   /**
@@ -20,6 +25,17 @@ export interface Codec {
    * stream ended early: the caller reports that).
    */
   inflateRaw(src: Uint8Array, size: number, onTotal: (produced: number) => void, onOverflow: () => never): Uint8Array;
+  /**
+   * A raw DEFLATE decompressor fed in pieces; each piece's output goes to `onChunk` before `push`
+   * returns (a sheet read as it inflates is never held whole). Chunks may be views into a buffer
+   * the inflater reuses: copy what you keep.
+   */
+  inflater(onChunk: (chunk: Uint8Array) => void): RawInflater;
+  /**
+   * Raw DEFLATE inflated asynchronously, chunk by chunk (Node's zlib inflates on its thread pool
+   * while the sheet is scanned). Absent: the asynchronous readers use `inflater`.
+   */
+  inflateStream?(src: Uint8Array): AsyncIterable<Uint8Array>;
   /** A compressor at `level` (1 fastest … 9 smallest). Equal input pieces give equal output. */
   deflater(level: 1 | 6, onChunk: (chunk: Uint8Array) => void): RawDeflater;
   /** CRC-32 of `data`, continuing from `crc` (the CRC of the bytes before). */
@@ -99,6 +115,11 @@ export const fflateCodec: Codec = {
       inflater.push(src.subarray(i, end), end === src.length);
     }
     return total === out.length ? out : out.subarray(0, total);
+  },
+  inflater(onChunk) {
+    return new Inflate((chunk) => {
+      if (chunk.length) onChunk(chunk);
+    });
   },
   deflater(level, onChunk) {
     return new Deflate({ level }, onChunk);

@@ -33,76 +33,144 @@ function rowXml(p: string, row: PatchRow, startCol: number, style: StyleIndex, b
 }
 
 /**
- * The patched sheet as text chunks. `editHead` changes the part before `<sheetData>` (the sheet
- * view): it sees only that part, so a sheet of tens of megabytes is never copied for it.
+ * Writes the patched sheet to `emit` as it goes: the head, then the rows (untouched runs as slices
+ * of the original text), then the rest. Nothing of the output is held, so a 100,000-row sheet is
+ * compressed while it is patched. The sheet comes as row-aligned windows (sheetWindows.ts; one
+ * window is the whole part): every row lies whole in one window. `editHead` changes the part
+ * before `<sheetData>` (the sheet view): it sees only that part.
  */
 export function patchDataSheet(
-  xml: string,
+  windows: Iterable<string>,
   patch: DataSheetPatch,
   style: StyleIndex,
-  editHead: (head: string) => string = (h) => h,
-  binary = false,
-): string[] {
-  const p = rootElement(xml).prefix;
-  const sd = findElement(xml, p + 'sheetData');
-  if (!sd) throw new XlsxError('corrupt', undefined, 'worksheet without sheetData');
+  editHead: (head: string) => string,
+  binary: boolean,
+  emit: (text: string) => void,
+): void {
+  const patcher = dataSheetPatcher(patch, style, editHead, binary, emit);
+  for (const xml of windows) patcher.feed(xml);
+  patcher.finish();
+}
+
+/**
+ * The same, the windows coming asynchronously (inflated on Node's thread pool meanwhile).
+ *
+ * @example
+ * await patchDataSheetAsync(source.windowsAsync(), patch, style, (h) => h, true, (t) => writer.write(t));
+ */
+export async function patchDataSheetAsync(
+  windows: AsyncIterable<string>,
+  patch: DataSheetPatch,
+  style: StyleIndex,
+  editHead: (head: string) => string,
+  binary: boolean,
+  emit: (text: string) => void,
+): Promise<void> {
+  const patcher = dataSheetPatcher(patch, style, editHead, binary, emit);
+  for await (const xml of windows) patcher.feed(xml);
+  patcher.finish();
+}
+
+function dataSheetPatcher(
+  patch: DataSheetPatch,
+  style: StyleIndex,
+  editHead: (head: string) => string,
+  binary: boolean,
+  emit: (text: string) => void,
+): { feed(xml: string): void; finish(): void } {
   const rows = patchRows(patch);
   const clear = new Set(patch.clearCols);
   const { startCol } = patch;
   const clearTo = patch.clearToRow ?? Infinity;
-
-  const body: string[] = [];
-  let copyFrom = sd.openEnd;
-  let next = 0; // next patch row to place
-  let prevRow = 0;
-  const rowTag = p + 'row';
-  const rowClose = '</' + rowTag + '>';
+  let p = '';
   const newRow = (row: PatchRow): string => {
     const cells = rowXml(p, row, startCol, style, binary);
     return cells ? `<${p}row r="${row.row}">${cells}</${p}row>` : '';
   };
-  let i = sd.openEnd;
-  for (;;) {
-    // Past the last row to write and the rows to clear, the rest is copied as it is: rows are in
-    // ascending order (ECMA-376 Part 1, §18.3.1.73), and a sheet formatted down to row 1,048,576
-    // would otherwise be walked row by row for nothing.
-    if (next >= rows.length && (clear.size === 0 || prevRow >= clearTo)) break;
-    const rs = sd.selfClosing ? -1 : findStartTag(xml, rowTag, i, sd.innerEnd);
-    if (rs < 0) break;
-    const gt = tagEnd(xml, rs);
-    const selfClosing = xml.charCodeAt(gt - 2) === 47;
-    const ra = attrStart(xml, rs, gt, 'r');
-    const rowNum = ra >= 0 ? parseInt(xml.slice(ra, xml.indexOf(xml[ra - 1], ra)), 10) : prevRow + 1;
-    const rowEnd = selfClosing ? gt : xml.indexOf(rowClose, gt) + rowClose.length;
-    // New rows that belong before this one.
-    if (next < rows.length && rows[next].row < rowNum) {
-      body.push(xml.slice(copyFrom, rs));
-      copyFrom = rs;
-      while (next < rows.length && rows[next].row < rowNum) body.push(newRow(rows[next++]));
+  let next = 0; // next patch row to place
+  let prevRow = 0;
+  let first = true;
+  let finished = false; // past </sheetData>: the rest is copied
+  const feed = (xml: string): void => {
+    if (finished) {
+      emit(xml);
+      return;
     }
-    const mine = next < rows.length && rows[next].row === rowNum ? rows[next++] : undefined;
-    const clearing = rowNum >= patch.clearFromRow && rowNum <= clearTo && clear.size > 0;
-    if (mine || clearing) {
-      const addEnd = mine ? startCol + mine.cells.length : startCol;
-      const owned = (col: number): boolean => (clearing && clear.has(col)) || (col >= startCol && col < addEnd);
-      const added = mine ? rowXml(p, mine, startCol, style, binary) : '';
-      const replaced = patchRow(xml, p, { rs, gt, rowEnd, selfClosing, rowNum }, owned, startCol, mine ? mine.cells.length : 0, added);
-      if (replaced !== undefined) {
-        body.push(xml.slice(copyFrom, rs), replaced);
-        copyFrom = rowEnd;
+    let from = 0;
+    if (first) {
+      first = false;
+      p = rootElement(xml).prefix;
+      const sd = findStartTag(xml, p + 'sheetData', 0);
+      if (sd < 0) throw new XlsxError('corrupt', undefined, 'worksheet without sheetData');
+      const openEnd = tagEnd(xml, sd);
+      if (openEnd < 0) throw new XlsxError('corrupt', undefined, 'unterminated <sheetData> tag');
+      emit(patchHead(editHead(xml.slice(0, sd)), p, patch, rows));
+      if (xml.charCodeAt(openEnd - 2) === 47) {
+        let rest = '';
+        for (const row of rows) rest += newRow(row);
+        emit(rest ? xml.slice(sd, openEnd - 2) + '>' + rest + `</${p}sheetData>` : xml.slice(sd, openEnd));
+        emit(xml.slice(openEnd));
+        finished = true;
+        return;
       }
+      emit(xml.slice(sd, openEnd));
+      from = openEnd;
     }
-    prevRow = rowNum;
-    i = rowEnd;
-  }
-  const rest = rows.slice(next).map(newRow).join('');
-  const head = patchHead(editHead(xml.slice(0, sd.start)), p, patch, rows);
-  if (sd.selfClosing) {
-    const sheetData = rest ? xml.slice(sd.start, sd.end - 2) + '>' + rest + `</${p}sheetData>` : xml.slice(sd.start, sd.end);
-    return [head, sheetData, xml.slice(sd.end)];
-  }
-  body.push(xml.slice(copyFrom, sd.innerEnd), rest);
-  return [head, xml.slice(sd.start, sd.openEnd), ...body, xml.slice(sd.innerEnd)];
+    const close = xml.indexOf(`</${p}sheetData>`, from);
+    const innerEnd = close < 0 ? xml.length : close;
+    let copyFrom = from;
+    const rowTag = p + 'row';
+    const rowClose = '</' + rowTag + '>';
+    let i = from;
+    for (;;) {
+      // Past the last row to write and the rows to clear, the rest is copied as it is: rows are in
+      // ascending order (ECMA-376 Part 1, §18.3.1.73), and a sheet formatted down to row 1,048,576
+      // would otherwise be walked row by row for nothing.
+      if (next >= rows.length && (clear.size === 0 || prevRow >= clearTo)) break;
+      const rs = findStartTag(xml, rowTag, i, innerEnd);
+      if (rs < 0) break;
+      const gt = tagEnd(xml, rs);
+      const selfClosing = xml.charCodeAt(gt - 2) === 47;
+      const ra = attrStart(xml, rs, gt, 'r');
+      const rowNum = ra >= 0 ? parseInt(xml.slice(ra, xml.indexOf(xml[ra - 1], ra)), 10) : prevRow + 1;
+      const rowEnd = selfClosing ? gt : xml.indexOf(rowClose, gt) + rowClose.length;
+      if (!selfClosing && rowEnd < rowClose.length) throw new XlsxError('corrupt', undefined, `unterminated row ${rowNum}`);
+      // New rows that belong before this one.
+      if (next < rows.length && rows[next].row < rowNum) {
+        if (copyFrom < rs) emit(xml.slice(copyFrom, rs));
+        copyFrom = rs;
+        while (next < rows.length && rows[next].row < rowNum) emit(newRow(rows[next++]));
+      }
+      const mine = next < rows.length && rows[next].row === rowNum ? rows[next++] : undefined;
+      const clearing = rowNum >= patch.clearFromRow && rowNum <= clearTo && clear.size > 0;
+      if (mine || clearing) {
+        const addEnd = mine ? startCol + mine.cells.length : startCol;
+        const owned = (col: number): boolean => (clearing && clear.has(col)) || (col >= startCol && col < addEnd);
+        const added = mine ? rowXml(p, mine, startCol, style, binary) : '';
+        const span: RowSpan = { rs, gt, rowEnd, selfClosing, rowNum };
+        const scan = scanRow(xml, p, span, owned, added);
+        if (scan) {
+          if (copyFrom < rs) emit(xml.slice(copyFrom, rs));
+          emitPatchedRow(xml, p, span, scan, owned, startCol, mine ? mine.cells.length : 0, added, emit);
+          copyFrom = rowEnd;
+        }
+      }
+      prevRow = rowNum;
+      i = rowEnd;
+    }
+    if (close < 0) {
+      emit(copyFrom === 0 ? xml : xml.slice(copyFrom));
+      return;
+    }
+    if (copyFrom < innerEnd) emit(xml.slice(copyFrom, innerEnd));
+    while (next < rows.length) emit(newRow(rows[next++]));
+    emit(xml.slice(innerEnd));
+    finished = true;
+  };
+  const finish = (): void => {
+    if (!finished) throw new XlsxError('corrupt', undefined, first ? 'empty worksheet part' : 'unterminated sheetData');
+  };
+  return { feed, finish };
 }
 
 
@@ -166,51 +234,83 @@ interface RowSpan {
   readonly rowNum: number;
 }
 
+/** The cells of a row as scanned into the scratch arrays (valid until the next scan). */
+interface RowScan {
+  readonly n: number;
+  readonly tailStart: number;
+}
+
 /**
- * The row with the product's cells removed and `added` inserted in column order, or undefined
- * when nothing changes. Kept cells are copied as slices of the original text; each cell carries
- * the text up to the next cell (white space of pretty-printed files), so the result is the same
- * whether the previous output is there or not: re-running is idempotent.
+ * Scans the row's cells into the scratch arrays; undefined when the patch leaves the row as it is
+ * (no cell of the product's columns, nothing to add).
+ */
+function scanRow(xml: string, p: string, row: RowSpan, owned: (col: number) => boolean, added: string): RowScan | undefined {
+  const scan = row.selfClosing ? { n: 0, tailStart: row.gt } : scanCells(xml, p, row.gt, row.rowEnd);
+  let removed = 0;
+  for (let k = 0; k < scan.n; k++) if (owned(cellCol[k])) removed++;
+  if (removed === 0 && !added) return undefined;
+  return scan;
+}
+
+/**
+ * Emits the row with the product's cells removed and `added` inserted in column order. Kept cells
+ * are emitted as slices of the original text; each cell carries the text up to the next cell
+ * (white space of pretty-printed files), so the result is the same whether the previous output is
+ * there or not: re-running is idempotent.
  * Kept cells without an `r` get one: their position was implicit (previous cell + 1), and
  * removing or inserting a neighbour would otherwise move them.
  */
-function patchRow(
+function emitPatchedRow(
   xml: string,
   p: string,
   row: RowSpan,
+  { n, tailStart }: RowScan,
   owned: (col: number) => boolean,
   addCol: number,
   addCount: number,
   added: string,
-): string | undefined {
-  const { n, tailStart } = row.selfClosing ? { n: 0, tailStart: row.gt } : scanCells(xml, p, row.gt, row.rowEnd);
-  let removed = 0;
-  for (let k = 0; k < n; k++) if (owned(cellCol[k])) removed++;
-  if (removed === 0 && !added) return undefined;
-  if (row.selfClosing && n === 0 && !added) return undefined;
+  emit: (text: string) => void,
+): void {
+  // The open tag's `spans` (an optimisation hint) must describe the cells we leave: found first.
+  let first = -1;
+  let last = -1;
+  const addLast = addCol + Math.max(0, addCount - 1);
+  {
+    let addedSeen = !added;
+    for (let k = 0; k < n; k++) {
+      const col = cellCol[k];
+      if (owned(col)) continue;
+      if (!addedSeen && col >= addCol) {
+        if (first < 0) first = addCol;
+        last = addLast;
+        addedSeen = true;
+      }
+      if (first < 0) first = col;
+      last = col;
+    }
+    if (!addedSeen) {
+      if (first < 0) first = addCol;
+      last = addLast;
+    }
+  }
+  let open = xml.slice(row.rs, row.gt);
+  if (row.selfClosing) open = open.replace(/\s*\/>$/, '>');
+  if (first >= 0 && open.includes('spans=')) open = open.replace(/(\sspans=")[^"]*"/, `$1${first + 1}:${last + 1}"`);
+  emit(open);
 
-  const parts: string[] = [];
   let runStart = -1; // pending verbatim slice [runStart, runEnd)
   let runEnd = -1;
   const flush = (): void => {
-    if (runStart >= 0) parts.push(xml.slice(runStart, runEnd));
+    if (runStart >= 0) emit(xml.slice(runStart, runEnd));
     runStart = -1;
   };
   let addedDone = !added;
-  let first = -1;
-  let last = -1;
-  const note = (from: number, to: number): void => {
-    if (first < 0) first = from;
-    last = to;
-  };
-  const addLast = addCol + Math.max(0, addCount - 1);
   for (let k = 0; k < n; k++) {
     const col = cellCol[k];
     if (owned(col)) continue;
     if (!addedDone && col >= addCol) {
       flush();
-      parts.push(added);
-      note(addCol, addLast);
+      emit(added);
       addedDone = true;
     }
     const pieceStart = k === 0 ? row.gt : cellStart[k];
@@ -221,21 +321,13 @@ function patchRow(
     } else {
       flush();
       const s = cellStart[k];
-      parts.push(xml.slice(pieceStart, s) + `<${p}c r="${a1(row.rowNum, col)}"` + xml.slice(s + p.length + 2, pieceEnd));
+      emit(xml.slice(pieceStart, s) + `<${p}c r="${a1(row.rowNum, col)}"` + xml.slice(s + p.length + 2, pieceEnd));
     }
-    note(col, col);
   }
   flush();
-  if (!addedDone) {
-    parts.push(added);
-    note(addCol, addLast);
-  }
-  let open = xml.slice(row.rs, row.gt);
-  if (row.selfClosing) open = open.replace(/\s*\/>$/, '>');
-  // `spans` is an optimisation hint; keep it true to the cells we leave.
-  if (first >= 0 && open.includes('spans=')) open = open.replace(/(\sspans=")[^"]*"/, `$1${first + 1}:${last + 1}"`);
-  const tail = row.selfClosing ? '' : xml.slice(tailStart, row.rowEnd - (p.length + 6));
-  return open + parts.join('') + tail + `</${p}row>`;
+  if (!addedDone) emit(added);
+  if (!row.selfClosing) emit(xml.slice(tailStart, row.rowEnd - (p.length + 6)));
+  emit(`</${p}row>`);
 }
 
 /** `<dimension>` grows to cover the written cells; `<cols>` gets the widths of the written columns. */

@@ -70,7 +70,12 @@ describe.each<[string, Codec]>([
   test('declared sizes over the limit are refused before inflating', () => {
     const zip = handMadeXlsx({ sheetXml: zerosSheet(3 * MB) });
     expect(zip.length).toBeLessThan(100 * 1024);
-    expect(openXlsx(zip, { maxUncompressedBytes: 1 * MB })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    // A worksheet part has its own limit (it is read as it inflates, never held whole).
+    expect(openXlsx(zip, { maxSheetBytes: 1 * MB })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(openXlsx(zip, { maxUncompressedBytes: 1 * MB }).ok).toBe(true);
+    // Any other part counts toward the total of parts inflated whole.
+    const bigStrings = handMadeXlsx({ sheetXml: zerosSheet(1000), extra: { 'xl/media/big.xml': zerosSheet(3 * MB) } });
+    expect(openXlsx(bigStrings, { maxUncompressedBytes: 1 * MB })).toMatchObject({ ok: false, error: { code: 'too_large' } });
     // the same file is fine under the default limit
     const ok = openXlsx(zip);
     expect(ok.ok).toBe(true);

@@ -5,13 +5,26 @@
  */
 
 export interface XlsxLimits {
-  /** Sum of the uncompressed sizes of all parts we inflate (declared and real). */
+  /**
+   * Sum of the uncompressed sizes of the parts inflated whole (declared and real): every part but
+   * the big worksheets, which are read as they inflate (sheetWindows.ts) and never held whole.
+   */
   readonly maxUncompressedBytes: number;
-  /** Cells (`<c>` elements) in one sheet. */
+  /**
+   * Uncompressed size of one worksheet part (declared and real). A streamed worksheet costs time,
+   * not memory: the memory is bounded by `maxCells`. 2 GiB holds Excel's 1,048,576 rows of a wide
+   * table (a 1,000,000 × 14 table is about 1 GB of XML).
+   */
+  readonly maxSheetBytes: number;
+  /** Cells holding a value (or a formula's result) in one sheet: what the grid costs in memory. */
   readonly maxCells: number;
 }
 
-export const DEFAULT_LIMITS: XlsxLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxCells: 2_000_000 };
+export const DEFAULT_LIMITS: XlsxLimits = {
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxSheetBytes: 2 * 1024 * 1024 * 1024,
+  maxCells: 2_000_000,
+};
 
 export function resolveLimits(partial?: Partial<XlsxLimits>): XlsxLimits {
   return { ...DEFAULT_LIMITS, ...(partial ?? {}) };

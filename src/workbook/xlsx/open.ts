@@ -47,6 +47,7 @@ export function openXlsx(bytes: Uint8Array, partialLimits?: Partial<XlsxLimits>)
     const pkg = new XlsxPackage(bytes, entries, limits);
     // Refuse on the declared sizes before inflating anything; real sizes are checked while inflating.
     if (pkg.declaredSize() > limits.maxUncompressedBytes) return fail('too_large', limits.maxUncompressedBytes);
+    if (pkg.largestSheetSize() > limits.maxSheetBytes) return fail('too_large', limits.maxSheetBytes);
     if (entries.some((e) => /(^|[\\/])vbaproject\.bin$/i.test(e.name))) return fail('macro_enabled');
     const ctXml = pkg.text('[Content_Types].xml');
     if (ctXml === undefined) return fail('not_xlsx');

@@ -3,6 +3,7 @@
  * Unchanged parts are written back as their original compressed bytes; the limits on
  * uncompressed size are enforced here, for every part we inflate.
  */
+import { sheetWindows, sheetWindowsAsync } from './sheetWindows';
 import { XlsxError, XlsxLimits, errorMessage } from './limits';
 import { inflateSync } from 'fflate';
 import { binaryFromBytes } from './binaryText';
@@ -57,6 +58,25 @@ export function decodeXml(bytes: Uint8Array): string {
   const decl = /^(<\?xml\s[^>]*?encoding\s*=\s*)(["'])([^"']*)\2/.exec(text);
   if (!decl || /^utf-?8$/i.test(decl[3])) return text;
   return decl[1] + decl[2] + 'UTF-8' + decl[2] + text.slice(decl[0].length);
+}
+
+/** A big worksheet's XML, each pass inflating it again (see XlsxPackage.sheetWindows). */
+export interface SheetWindowSource {
+  windows(): Iterable<string>;
+  windowsAsync(): AsyncIterable<string>;
+}
+
+/** A worksheet part by its usual path (`xl/worksheets/sheetN.xml`); other paths count as ordinary parts. */
+function isWorksheetPath(name: string): boolean {
+  return /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
+}
+
+/** The first bytes of a binary string, enough for plainUtf8's look at the prolog. */
+function binaryBytesOfPrefix(text: string): Uint8Array {
+  const n = Math.min(text.length, 512);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = text.charCodeAt(i);
+  return out;
 }
 
 /**
@@ -152,11 +172,56 @@ export class XlsxPackage {
     this.binaryCache.delete(k);
   }
 
-  /** Sum of the sizes declared in the central directory. */
+  /** Sum of the sizes declared in the central directory, worksheet parts (streamed) aside. */
   declaredSize(): number {
     let s = 0;
-    for (const e of this.order) s += e.size;
+    for (const e of this.order) if (!isWorksheetPath(e.name)) s += e.size;
     return s;
+  }
+
+  /** The largest declared size of a worksheet part. */
+  largestSheetSize(): number {
+    let s = 0;
+    for (const e of this.order) if (isWorksheetPath(e.name)) s = Math.max(s, e.size);
+    return s;
+  }
+
+  /**
+   * A big worksheet's XML in row-aligned binary-string windows, inflated as they are consumed
+   * (sheetWindows.ts), or undefined when the part is small, changed, absent or not plain UTF-8
+   * (then sheetXml reads it whole). Each pass inflates the part again; nothing is cached.
+   */
+  sheetWindows(name: string): SheetWindowSource | undefined {
+    const k = partKey(name);
+    if (this.removed.has(k) || this.changed.has(k) || this.textCache.has(k) || this.binaryCache.has(k)) return undefined;
+    const e = this.entries.get(k);
+    if (!e || e.size <= BIG_PART || !isWorksheetPath(e.name)) return undefined;
+    if (e.encrypted) throw new XlsxError('encrypted_or_xls', undefined, `encrypted entry ${e.name}`);
+    if (e.method !== 0 && e.method !== 8) throw new XlsxError('corrupt', undefined, `unsupported compression method ${e.method} in ${e.name}`);
+    const src = this.archive.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    const limit = this.limits.maxSheetBytes;
+    const tooLarge = (detail: string): XlsxError => new XlsxError('too_large', errorMessage('too_large', { limit }), detail);
+    const budget = {
+      declared: e.size,
+      onTotal: (total: number): void => {
+        if (total > limit) throw tooLarge(`${e.name} inflates past the limit`);
+      },
+      overflow: (): never => {
+        throw tooLarge(`${e.name} inflates past its declared size ${e.size}`);
+      },
+      corrupt: (detail: string): never => {
+        throw new XlsxError('corrupt', undefined, `${e.name}: ${detail}`);
+      },
+    };
+    // A look at the first window decides: UTF-16 or a legacy encoding is read whole, decoded.
+    const first = sheetWindows(src, e.method, budget).next();
+    if (first.done || !plainUtf8(binaryBytesOfPrefix(first.value))) return undefined;
+    refuseDoctype(first.value, e.name);
+    const method = e.method;
+    return {
+      windows: () => sheetWindows(src, method, budget),
+      windowsAsync: () => sheetWindowsAsync(src, method, budget),
+    };
   }
 
   /** The part as text (UTF-8), or undefined when absent. */
@@ -249,6 +314,18 @@ export class XlsxPackage {
     const e = this.entries.get(k);
     const w = new TextPartWriter(e ? e.name : name, binary);
     write((text) => w.write(text));
+    this.removed.delete(k);
+    this.changed.set(k, { name: e ? e.name : name, chunks: [], part: w.finish() });
+    this.textCache.delete(k);
+    this.binaryCache.delete(k);
+  }
+
+  /** writeText with the text produced asynchronously (a sheet patched as it inflates). */
+  async writeTextAsync(name: string, write: (emit: (text: string) => void) => Promise<void>, binary = false): Promise<void> {
+    const k = partKey(name);
+    const e = this.entries.get(k);
+    const w = new TextPartWriter(e ? e.name : name, binary);
+    await write((text) => w.write(text));
     this.removed.delete(k);
     this.changed.set(k, { name: e ? e.name : name, chunks: [], part: w.finish() });
     this.textCache.delete(k);

@@ -132,215 +132,286 @@ function cellValue(type: T, xml: string, vs: number, ve: number, inline: string 
 }
 
 export function readSheetXml(xml: string, opts: SheetReadOptions): RawCell[][] {
+  const scanner = sheetScanner(opts, true);
+  scanner.feed(xml);
+  return scanner.finish();
+}
+
+/**
+ * Reads a worksheet given as row-aligned windows (sheetWindows.ts: every row lies whole in one
+ * window; one window is the whole part). Only one window is looked at at a time.
+ *
+ * @example
+ * readSheetWindows(pkg.sheetWindows(path)!, { sheetName: 'Dữ liệu', maxCells: 2e6, sharedStrings, binary: true })
+ */
+export function readSheetWindows(windows: Iterable<string>, opts: SheetReadOptions): RawCell[][] {
+  const scanner = sheetScanner(opts, false);
+  for (const xml of windows) if (scanner.feed(xml)) break;
+  return scanner.finish();
+}
+
+/**
+ * The same, the windows coming asynchronously (inflated on Node's thread pool meanwhile).
+ *
+ * @example
+ * await readSheetWindowsAsync(pkg.sheetWindows(path)!.windowsAsync(), options)
+ */
+export async function readSheetWindowsAsync(windows: AsyncIterable<string>, opts: SheetReadOptions): Promise<RawCell[][]> {
+  const scanner = sheetScanner(opts, false);
+  for await (const xml of windows) if (scanner.feed(xml)) break;
+  return scanner.finish();
+}
+
+/** Reads windows one at a time: `feed` says when `</sheetData>` has been passed; `finish` gives the grid. */
+interface SheetScanner {
+  feed(xml: string): boolean;
+  finish(): RawCell[][];
+}
+
+/**
+ * @param whole the one window is the whole part: reading may then stop at the last cell that can
+ *   hold a value (see valueLimit).
+ */
+function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
   const corrupt = (detail: string): XlsxError => new XlsxError('corrupt', errorMessage('corrupt', { sheet: opts.sheetName }), detail);
   const rows: RawCell[][] = [];
-  const { prefix } = rootElement(xml);
-  const sd = findStartTag(xml, prefix + 'sheetData', 0);
-  if (sd < 0) return rows;
-  const sdOpenEnd = tagEnd(xml, sd);
-  if (sdOpenEnd < 0) throw corrupt('unterminated <sheetData> tag');
-  if (xml.charCodeAt(sdOpenEnd - 2) === 47) return rows;
-  const sdEnd = xml.indexOf('</' + prefix + 'sheetData>', sdOpenEnd);
-  if (sdEnd < 0) throw corrupt('unterminated sheetData');
   const sst = opts.sharedStrings;
   const bin = opts.binary === true;
   let extent: Int32Array | undefined = opts.extent ? new Int32Array(1024).fill(-1) : undefined;
 
+  // State carried from one window to the next (a row never spans windows, so a cell never does).
   let rowNum = 0;
   let prevCol = -1;
   let cells = 0;
-  let inCell = false;
-  let cellRow = 0;
-  let col = 0;
-  let type = T.Number;
-  let vs = -1;
-  let ve = -1;
-  let inline: string | null = null;
   let row: RawCell[] | undefined;
   let rowIndex = -1;
+  let prefix = '';
+  let rowClose = '';
+  let cellOpen = '';
 
-  const rowClose = '</' + prefix + 'row>';
-  const cellOpen = '<' + prefix + 'c';
-  // Where reading may stop: the end of the row holding the last cell that is not self-closing
-  // (only such a cell can hold a value). Rows below it hold formats only and lie outside the grid,
-  // so neither their blank extent nor their hidden flag matters: a sheet bordered down to row
-  // 1,048,576 is read like its table. Set at the first cell, whose tag name gives the closing tag.
-  let limit = sdEnd;
-  let limitSet = false;
-  let i = sdOpenEnd;
-  for (;;) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0 || lt >= limit) break;
-    // Inside sheetData no attribute value contains '>' (refs, numbers, style ids), so the
-    // tag ends at the next '>'; this is the hot loop of a 60 MB sheet.
-    const gt = xml.indexOf('>', lt) + 1;
-    if (gt === 0) throw corrupt('unterminated tag');
-    const c1 = xml.charCodeAt(lt + 1);
-    if (c1 === 47 /* / */) {
-      // `</c>` or `</x:c>`: a one-letter local name 'c'
-      if (inCell && xml.charCodeAt(gt - 2) === 99 && (gt - lt === 4 || xml.charCodeAt(gt - 3) === 58)) {
-        inCell = false;
-        const value = cellValue(type, xml, vs, ve, inline, sst, bin);
-        if (value !== null && cellRow > 0) {
-          // Outside Excel's grid: no spreadsheet application wrote this, and filling the holes
-          // up to such a row would hang.
-          if (cellRow > MAX_ROWS || col >= MAX_COLS) {
-            throw corrupt(`cell outside the grid at row ${cellRow}`);
-          }
-          // The limit counts cells that hold a value or a formula's result, not cells that only
-          // carry a format (a sheet formatted down to row 1,048,576 is read like its values).
-          if (++cells > opts.maxCells) {
-            throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
-          }
-          if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
-          row![col] = value;
-        } else if (value === null && extent && cellRow > 0 && cellRow <= MAX_ROWS) {
-          extent = noteBlankCell(extent, cellRow, col);
-        }
-      }
-      i = gt;
-      continue;
-    }
-    if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
-      i = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : gt;
-      if (i < gt) throw corrupt('unterminated comment');
-      continue;
-    }
-    const selfClosing = xml.charCodeAt(gt - 2) === 47;
-    // local name: after the last ':' of the tag name
-    let ns = lt + 1;
-    let j = ns;
+  /** Scans xml[from, limit); `end` bounds look-ups (the window's end, or `</sheetData>`). */
+  const scan = (xml: string, from: number, limit: number, end: number): void => {
+    let inCell = false;
+    let cellRow = 0;
+    let col = 0;
+    let type = T.Number;
+    let vs = -1;
+    let ve = -1;
+    let inline: string | null = null;
+    let i = from;
     for (;;) {
-      const c = xml.charCodeAt(j);
-      if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
-      if (c === 58) ns = j + 1;
-      j++;
-    }
-    const len = j - ns;
-    const first = xml.charCodeAt(ns);
-    if (len === 1 && first === 99 /* c */) {
-      if (!limitSet) {
-        limitSet = true;
-        const last = xml.lastIndexOf('</' + xml.slice(lt + 1, j) + '>', sdEnd);
-        const rowEnd = last >= 0 ? xml.indexOf(rowClose, last) : -1;
-        // No cell that can hold a value at all: nothing to read (the grid is empty).
-        if (last < 0) limit = lt;
-        else if (rowEnd >= 0 && rowEnd < sdEnd) limit = rowEnd + rowClose.length;
-        if (lt >= limit) break;
+      const lt = xml.indexOf('<', i);
+      if (lt < 0 || lt >= limit) break;
+      // Inside sheetData no attribute value contains '>' (refs, numbers, style ids), so the
+      // tag ends at the next '>'; this is the hot loop of a 60 MB sheet.
+      const gt = xml.indexOf('>', lt) + 1;
+      if (gt === 0) throw corrupt('unterminated tag');
+      const c1 = xml.charCodeAt(lt + 1);
+      if (c1 === 47 /* / */) {
+        // `</c>` or `</x:c>`: a one-letter local name 'c'
+        if (inCell && xml.charCodeAt(gt - 2) === 99 && (gt - lt === 4 || xml.charCodeAt(gt - 3) === 58)) {
+          inCell = false;
+          const value = cellValue(type, xml, vs, ve, inline, sst, bin);
+          if (value !== null && cellRow > 0) {
+            // Outside Excel's grid: no spreadsheet application wrote this, and filling the holes
+            // up to such a row would hang.
+            if (cellRow > MAX_ROWS || col >= MAX_COLS) {
+              throw corrupt(`cell outside the grid at row ${cellRow}`);
+            }
+            // The limit counts cells that hold a value or a formula's result, not cells that only
+            // carry a format (a sheet formatted down to row 1,048,576 is read like its values).
+            if (++cells > opts.maxCells) {
+              throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
+            }
+            if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
+            row![col] = value;
+          } else if (value === null && extent && cellRow > 0 && cellRow <= MAX_ROWS) {
+            extent = noteBlankCell(extent, cellRow, col);
+          }
+        }
+        i = gt;
+        continue;
       }
-      // one pass over the attributes for `r` and `t`
-      let rs = -1;
-      let ts = -1;
-      for (let k = j; k < gt; ) {
-        const c = xml.charCodeAt(k);
-        if (c === 34 || c === 39) {
-          k = xml.indexOf(c === 34 ? '"' : "'", k + 1) + 1;
+      if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
+        i = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : gt;
+        if (i < gt) throw corrupt('unterminated comment');
+        continue;
+      }
+      const selfClosing = xml.charCodeAt(gt - 2) === 47;
+      // local name: after the last ':' of the tag name
+      let ns = lt + 1;
+      let j = ns;
+      for (;;) {
+        const c = xml.charCodeAt(j);
+        if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+        if (c === 58) ns = j + 1;
+        j++;
+      }
+      const len = j - ns;
+      const first = xml.charCodeAt(ns);
+      if (len === 1 && first === 99 /* c */) {
+        // one pass over the attributes for `r` and `t`
+        let rs = -1;
+        let ts = -1;
+        for (let k = j; k < gt; ) {
+          const c = xml.charCodeAt(k);
+          if (c === 34 || c === 39) {
+            k = xml.indexOf(c === 34 ? '"' : "'", k + 1) + 1;
+            continue;
+          }
+          if (c === 61 /* = */) {
+            // attribute name just before '=' (white space allowed around it): a single letter r or t
+            let e = k - 1;
+            while (isSpace(xml.charCodeAt(e))) e--;
+            if (isSpace(xml.charCodeAt(e - 1))) {
+              const nameChar = xml.charCodeAt(e);
+              if (nameChar === 114 /* r */ || nameChar === 116 /* t */) {
+                let q = k + 1;
+                while (isSpace(xml.charCodeAt(q))) q++;
+                if (nameChar === 114) rs = q + 1;
+                else ts = q + 1;
+              }
+            }
+          }
+          k++;
+        }
+        cellRow = rowNum;
+        col = prevCol + 1;
+        if (rs >= 0) {
+          let k = rs;
+          let c = 0;
+          for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++k)) c = c * 26 + ch - 64;
+          if (c > 0) col = c - 1;
+          let r = 0;
+          for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) r = r * 10 + ch - 48;
+          // The cell's own reference wins (some writers omit `r` on rows but not on cells).
+          if (r > 0) cellRow = rowNum = r;
+        }
+        prevCol = col;
+        // `<c r="P3" s="4"/>`: a cell that only carries a format.
+        if (selfClosing && extent && cellRow > 0 && cellRow <= MAX_ROWS) extent = noteBlankCell(extent, cellRow, col);
+        type = cellType(xml, ts);
+        vs = ve = -1;
+        inline = null;
+        inCell = !selfClosing;
+      } else if (len === 1 && first === 118 /* v */ && inCell) {
+        if (selfClosing) vs = ve = gt;
+        else {
+          vs = gt;
+          ve = xml.indexOf('<', gt);
+          if (ve < 0) throw corrupt('unterminated <v>');
+          i = ve;
           continue;
         }
-        if (c === 61 /* = */) {
-          // attribute name just before '=' (white space allowed around it): a single letter r or t
-          let e = k - 1;
-          while (isSpace(xml.charCodeAt(e))) e--;
-          if (isSpace(xml.charCodeAt(e - 1))) {
-            const nameChar = xml.charCodeAt(e);
-            if (nameChar === 114 /* r */ || nameChar === 116 /* t */) {
-              let q = k + 1;
-              while (isSpace(xml.charCodeAt(q))) q++;
-              if (nameChar === 114) rs = q + 1;
-              else ts = q + 1;
+      } else if (len === 2 && first === 105 /* i */ && xml.charCodeAt(ns + 1) === 115 /* s */ && inCell) {
+        if (selfClosing) inline = '';
+        else {
+          const close = xml.indexOf('</' + xml.slice(lt + 1, j) + '>', gt);
+          if (close < 0 || close > end) throw corrupt('unterminated <is>');
+          if (bin) {
+            const t = utf8FromBinary(xml, gt, close);
+            inline = richText(t, 0, t.length);
+          } else inline = richText(xml, gt, close);
+          i = close;
+          continue;
+        }
+      } else if (len === 3 && first === 114 /* r */ && xml.startsWith('ow', ns + 1)) {
+        let r = leadingRef(xml, j);
+        if (r < 0) {
+          const rs = attrStart(xml, lt, gt, 'r');
+          r = rs >= 0 ? parseInt(xml.slice(rs, xml.indexOf(xml[rs - 1], rs)), 10) : NaN;
+        }
+        // A missing or unreadable row number means "the next row", as for a missing one.
+        rowNum = r > 0 ? r : rowNum + 1;
+        prevCol = -1;
+        // A quick look for "hi" in the tag first: most rows are not hidden, and the attribute
+        // lookup is the slow part.
+        if (opts.hiddenRows && rowNum <= MAX_ROWS) {
+          let maybe = false;
+          for (let k = j; k < gt && !maybe; k++) maybe = xml.charCodeAt(k) === 104 /* h */ && xml.charCodeAt(k + 1) === 105 /* i */;
+          const h = maybe ? attrStart(xml, lt, gt, 'hidden') : -1;
+          if (h >= 0 && (xml.charCodeAt(h) === 49 /* 1 */ || xml.startsWith('true', h))) opts.hiddenRows.push(rowNum);
+        }
+        // A row whose cells are all self-closing holds no value (formats only: a sheet bordered down
+        // to row 1,048,576 is a million of them). Skip to its end, noting only its last cell's
+        // column for the blank extent: cells are in column order (ECMA-376 Part 1, §18.3.1.4).
+        if (!selfClosing) {
+          const close = xml.indexOf('</', gt);
+          if (close >= 0 && close < end && xml.startsWith(rowClose, close)) {
+            const lastLt = xml.lastIndexOf('<', close - 1);
+            if (lastLt < gt) {
+              i = close;
+              continue;
+            }
+            const afterName = xml.charCodeAt(lastLt + cellOpen.length);
+            const col = xml.startsWith(cellOpen, lastLt) && (afterName === 32 || afterName === 9 || afterName === 10 || afterName === 13) ? leadingColumn(xml, lastLt + cellOpen.length) : -1;
+            if (col >= 0) {
+              if (extent && rowNum <= MAX_ROWS) extent = noteBlankCell(extent, rowNum, col);
+              i = close;
+              continue;
             }
           }
         }
-        k++;
       }
-      cellRow = rowNum;
-      col = prevCol + 1;
-      if (rs >= 0) {
-        let k = rs;
-        let c = 0;
-        for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++k)) c = c * 26 + ch - 64;
-        if (c > 0) col = c - 1;
-        let r = 0;
-        for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) r = r * 10 + ch - 48;
-        // The cell's own reference wins (some writers omit `r` on rows but not on cells).
-        if (r > 0) cellRow = rowNum = r;
-      }
-      prevCol = col;
-      // `<c r="P3" s="4"/>`: a cell that only carries a format.
-      if (selfClosing && extent && cellRow > 0 && cellRow <= MAX_ROWS) extent = noteBlankCell(extent, cellRow, col);
-      type = cellType(xml, ts);
-      vs = ve = -1;
-      inline = null;
-      inCell = !selfClosing;
-    } else if (len === 1 && first === 118 /* v */ && inCell) {
-      if (selfClosing) vs = ve = gt;
-      else {
-        vs = gt;
-        ve = xml.indexOf('<', gt);
-        if (ve < 0) throw corrupt('unterminated <v>');
-        i = ve;
-        continue;
-      }
-    } else if (len === 2 && first === 105 /* i */ && xml.charCodeAt(ns + 1) === 115 /* s */ && inCell) {
-      if (selfClosing) inline = '';
-      else {
-        const close = xml.indexOf('</' + xml.slice(lt + 1, j) + '>', gt);
-        if (close < 0 || close > sdEnd) throw corrupt('unterminated <is>');
-        if (bin) {
-          const t = utf8FromBinary(xml, gt, close);
-          inline = richText(t, 0, t.length);
-        } else inline = richText(xml, gt, close);
-        i = close;
-        continue;
-      }
-    } else if (len === 3 && first === 114 /* r */ && xml.startsWith('ow', ns + 1)) {
-      let r = leadingRef(xml, j);
-      if (r < 0) {
-        const rs = attrStart(xml, lt, gt, 'r');
-        r = rs >= 0 ? parseInt(xml.slice(rs, xml.indexOf(xml[rs - 1], rs)), 10) : NaN;
-      }
-      // A missing or unreadable row number means "the next row", as for a missing one.
-      rowNum = r > 0 ? r : rowNum + 1;
-      prevCol = -1;
-      // A quick look for "hi" in the tag first: most rows are not hidden, and the attribute
-      // lookup is the slow part.
-      if (opts.hiddenRows && rowNum <= MAX_ROWS) {
-        let maybe = false;
-        for (let k = j; k < gt && !maybe; k++) maybe = xml.charCodeAt(k) === 104 /* h */ && xml.charCodeAt(k + 1) === 105 /* i */;
-        const h = maybe ? attrStart(xml, lt, gt, 'hidden') : -1;
-        if (h >= 0 && (xml.charCodeAt(h) === 49 /* 1 */ || xml.startsWith('true', h))) opts.hiddenRows.push(rowNum);
-      }
-      // A row whose cells are all self-closing holds no value (formats only: a sheet bordered down
-      // to row 1,048,576 is a million of them). Skip to its end, noting only its last cell's
-      // column for the blank extent: cells are in column order (ECMA-376 Part 1, §18.3.1.4).
-      if (!selfClosing) {
-        const close = xml.indexOf('</', gt);
-        if (close >= 0 && close < sdEnd && xml.startsWith(rowClose, close)) {
-          const lastLt = xml.lastIndexOf('<', close - 1);
-          if (lastLt < gt) {
-            i = close;
-            continue;
-          }
-          const afterName = xml.charCodeAt(lastLt + cellOpen.length);
-          const col = xml.startsWith(cellOpen, lastLt) && (afterName === 32 || afterName === 9 || afterName === 10 || afterName === 13) ? leadingColumn(xml, lastLt + cellOpen.length) : -1;
-          if (col >= 0) {
-            if (extent && rowNum <= MAX_ROWS) extent = noteBlankCell(extent, rowNum, col);
-            i = close;
-            continue;
-          }
-        }
-      }
+      i = gt;
     }
-    i = gt;
-  }
-  // The rows skipped past the limit still may not hide an unclosed comment (a damaged part).
-  if (limit < sdEnd) {
-    const comment = xml.indexOf('<!--', limit);
-    if (comment >= 0 && comment < sdEnd && xml.indexOf('-->', comment + 4) < 0) throw corrupt('unterminated comment');
-  }
-  const filled = fillHoles(rows, opts);
-  if (extent && opts.extent) opts.extent.data = extent.slice(0, filled.length);
-  return filled;
+  };
+
+  let first = true;
+  let done = false;
+  const feed = (xml: string): boolean => {
+    let from = 0;
+    if (first) {
+      first = false;
+      prefix = rootElement(xml).prefix;
+      rowClose = '</' + prefix + 'row>';
+      cellOpen = '<' + prefix + 'c';
+      const sd = findStartTag(xml, prefix + 'sheetData', 0);
+      if (sd < 0) return (done = true);
+      const sdOpenEnd = tagEnd(xml, sd);
+      if (sdOpenEnd < 0) throw corrupt('unterminated <sheetData> tag');
+      if (xml.charCodeAt(sdOpenEnd - 2) === 47) return (done = true);
+      from = sdOpenEnd;
+    }
+    const close = xml.indexOf('</' + prefix + 'sheetData>', from);
+    const end = close < 0 ? xml.length : close;
+    if (whole && close >= 0) {
+      // Reading may stop at the end of the row holding the last cell that is not self-closing
+      // (only such a cell can hold a value). Rows below it hold formats only and lie outside the
+      // grid, so neither their blank extent nor their hidden flag matters: a sheet bordered down
+      // to row 1,048,576 is read like its table.
+      const limit = valueLimit(xml, from, end, prefix, rowClose);
+      scan(xml, from, limit, end);
+      // The rows skipped past the limit still may not hide an unclosed comment (a damaged part).
+      if (limit < end) {
+        const comment = xml.indexOf('<!--', limit);
+        if (comment >= 0 && comment < end && xml.indexOf('-->', comment + 4) < 0) throw corrupt('unterminated comment');
+      }
+    } else {
+      scan(xml, from, end, end);
+    }
+    return (done = close >= 0);
+  };
+  const finish = (): RawCell[][] => {
+    if (!first && !done) throw corrupt('unterminated sheetData');
+    const filled = fillHoles(rows, opts);
+    if (extent && opts.extent) opts.extent.data = extent.slice(0, filled.length);
+    return filled;
+  };
+  return { feed, finish };
+}
+
+/**
+ * Where reading a whole sheet may stop: the end of the row holding the last cell that is not
+ * self-closing, `from` when there is none (nothing to read), `end` when that row does not close.
+ */
+function valueLimit(xml: string, from: number, end: number, prefix: string, rowClose: string): number {
+  const first = xml.indexOf('<' + prefix + 'c', from);
+  if (first < 0 || first >= end) return end;
+  const last = xml.lastIndexOf('</' + prefix + 'c>', end);
+  if (last < 0 || last < from) return from;
+  const rowEnd = xml.indexOf(rowClose, last);
+  return rowEnd >= 0 && rowEnd < end ? rowEnd + rowClose.length : end;
 }
 
 /**
