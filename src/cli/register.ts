@@ -17,6 +17,10 @@ import { checkWritable, guardOutput, openInput, UsageError, writeOutput } from '
 /** Problems listed on the terminal; the rest are counted. */
 const LISTED_PROBLEMS = 20;
 
+/**
+ * @example
+ * await registerCommand(parseArgs(['register', '--from', 'tong-hop.xlsx', '--out', 'danh-ba.xlsx'], ['from', 'out', 'sheet'], []).value, io) // 0
+ */
 export async function registerCommand(args: ParsedArgs, io: Io): Promise<number> {
   const from = args.options.get('from');
   const out = args.options.get('out');
