@@ -19,6 +19,7 @@ import { createXlsx } from '../workbook/xlsx';
 import type { ParsedArgs } from './args';
 import { checkWritable, guardOutput, openInput, UsageError, writeOutput } from './files';
 import { writeDemoReturns } from './demoReturns';
+import { demoCycle } from './demoCycle';
 import { writeJsonLines } from './jsonOut';
 import { describeChase, describeFiles, mergeFiles, readRegisterFile } from './merge';
 import { historyLine, historyPaths, runCheckWithHistory } from './history';
@@ -232,5 +233,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   io.out(`Nhập báo cáo từ thư mục ${returnsDir}:`);
   for (const line of describeFiles(merged.merged)) io.out(line);
   io.out(`Bảng tổng hợp đã kiểm tra: ${master}`);
+
+  await demoCycle(dir, set, y, io, gridToSheet);
   return 0;
 }

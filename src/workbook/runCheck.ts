@@ -66,7 +66,7 @@ export interface CheckInput {
 export type ReadOutcome = { readonly ok: true; readonly input: CheckInput } | { readonly ok: false; readonly error: RunError };
 
 export type RunError = {
-  readonly code: 'no_target_set' | 'bad_target_sheet' | 'no_sheet' | 'no_table' | 'no_room';
+  readonly code: 'no_target_set' | 'bad_target_sheet' | 'no_sheet' | 'no_table' | 'unreadable' | 'no_room';
   readonly message: string;
 };
 
@@ -106,6 +106,8 @@ export async function findDataSheet(
   port: WorkbookPort,
   sheets: readonly SheetInfo[],
   own: ReadonlySet<string>,
+  /** Receives, for each sheet that could not be read, why (also given as a notice when a table is found). */
+  unreadable: string[] = [],
 ): Promise<DataSheetFound | undefined> {
   const notices: string[] = [];
   const candidates = sheets.filter((s) => !own.has(sheetKey(s.name)) && sheetKey(s.name) !== NEVER_DATA);
@@ -116,7 +118,9 @@ export async function findDataSheet(
       try {
         grid = await port.readSheet(s.name);
       } catch (e) {
-        notices.push(`Bỏ qua sheet "${s.name}": không đọc được (${e instanceof Error ? e.message : String(e)}).`);
+        const why = e instanceof Error ? e.message : String(e);
+        unreadable.push(why);
+        notices.push(`Bỏ qua sheet "${s.name}": không đọc được (${why}).`);
         continue;
       }
       if (contentKind(grid) || !findTable(grid)) continue;
@@ -181,7 +185,10 @@ export async function readCheckInput(port: WorkbookPort, options: Pick<RunOption
     }
     found = { grid: await port.readSheet(named.name), notices: [] };
   } else {
-    found = await findDataSheet(port, sheets, placement.own);
+    const unreadable: string[] = [];
+    found = await findDataSheet(port, sheets, placement.own, unreadable);
+    // A sheet too big to read (or damaged) is why no table was found: say that, not "no table".
+    if (!found && unreadable.length) return { ok: false, error: { code: 'unreadable', message: unreadable.join(' ') } };
   }
   if (!found) {
     return {
