@@ -19,7 +19,8 @@ const { createXlsx } = require('../workbook/xlsx') as typeof import('../workbook
 const TODAY = new Date(2026, 10, 21);
 
 // Fluent's first render in jsdom is slow on a loaded CI machine.
-configure({ asyncUtilTimeout: 10_000 });
+// (The pane's cycle sections, rendered from the start, add to it.)
+configure({ asyncUtilTimeout: 30_000 });
 
 function renderApp(port: MemoryPort, describeError = (e: unknown) => `Lỗi Excel: ${String(e)}`) {
   const user = userEvent.setup();

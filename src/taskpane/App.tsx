@@ -9,6 +9,8 @@ import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import type { InteractivePort } from '../workbook/interactive';
 import { BusyNote } from './components/BusyNote';
+import { ChasingReport } from './components/ChasingReport';
+import { CycleSections } from './components/CycleSections';
 import { EngineProgress } from './components/EngineProgress';
 import { ReportingBodyField, reportingBodyOption } from './components/ReportingBodyField';
 import { FixesPanel } from './components/FixesPanel';
@@ -36,11 +38,12 @@ import {
 import type { RunContext, UndoEntry } from './paneActions';
 import { choiceSet, initialChoice, presetOptionText, SHEET_CHOICE } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
+import { useCycle } from './useCycle';
 import { useIntake } from './useIntake';
 import { useEngine } from './useEngine';
 import type { Engine } from './useEngine';
 import { useTask } from './useTask';
-import { EngineCancelled } from './worker/client';
+import { cancellable as cancellableWork } from './cancellable';
 import { UserMessage } from './userMessage';
 import { reportYear } from './yearChoice';
 
@@ -65,6 +68,11 @@ export interface AppProps {
   readonly fileName?: string;
   /** Where the engine runs (tests pass one running in-process); default the pane's worker. */
   readonly engine?: Engine;
+  /**
+   * The host downloads a file from the pane reliably. False in Excel (desktop webviews and Office
+   * on the web drop or block Blob downloads): "Tạo mẫu gửi CĐCS" then shows the command line.
+   */
+  readonly downloads?: boolean;
 }
 
 /** What the pane shows below the buttons: a check, or a check whose results were written. */
@@ -78,7 +86,7 @@ interface View {
 const now = (): Date => new Date();
 
 /** The Office-mode pane. */
-export function App({ port, describeError, today = now, fileName, engine: given }: AppProps) {
+export function App({ port, describeError, today = now, fileName, engine: given, downloads = false }: AppProps) {
   const t = useStrings();
   const styles = useStyles();
   const task = useTask(describeError);
@@ -107,13 +115,36 @@ export function App({ port, describeError, today = now, fileName, engine: given 
       if (done.written) setUndo(undefined);
     },
   });
-  const busy = !!task.busy || !!intake.task.busy;
-
   const refreshNames = useCallback(async () => {
     const list = await port.sheetNames();
     setNames(list);
     return list;
   }, [port]);
+
+  /** The sheet the pane last checked (the master table after an import), if any. */
+  const lastSheet = view?.result.sheet;
+
+  const cycle = useCycle({
+    port,
+    choice,
+    yearText,
+    today,
+    describeError,
+    engine,
+    fileName,
+    lastSheet,
+    downloads,
+    onWritten: async () => {
+      await refreshNames();
+    },
+  });
+  const busy = !!task.busy || !!intake.task.busy || !!cycle.task.busy || !!cycle.historyTask.busy;
+
+  // The register and the sheets the history may take change with the workbook's sheets.
+  useEffect(() => {
+    // Before the first read of the workbook there is nothing to look at.
+    if (names.length) cycle.refresh().catch(cycle.task.fail);
+  }, [names, cycle.refresh]);
 
   useEffect(() => {
     void task.run(t.busyOpen, async () => {
@@ -122,9 +153,6 @@ export function App({ port, describeError, today = now, fileName, engine: given 
     });
     // Once per workbook: switching the language must not re-read it.
   }, [port]);
-
-  /** The sheet the pane last checked (the master table after an import), if any. */
-  const lastSheet = view?.result.sheet;
 
   /** The year typed in "Năm báo cáo" (refused when it is not a year) and the file name. */
   const context = (): RunContext => {
@@ -140,16 +168,7 @@ export function App({ port, describeError, today = now, fileName, engine: given 
   };
 
   /** Cancel (Hủy) stops the worker before anything is written: the work ends with a notice. */
-  const cancellable =
-    (work: () => Promise<string | void>) =>
-    async (): Promise<string | void> => {
-      try {
-        return await work();
-      } catch (e) {
-        if (e instanceof EngineCancelled) return t.cancelledOffice;
-        throw e;
-      }
-    };
+  const cancellable = (work: () => Promise<string | void>) => cancellableWork(t.cancelledOffice, work);
 
   /** Checks again (and writes again if results were written), after fixes or their undo. */
   const refresh = async (kind: View['kind']) => {
@@ -315,6 +334,7 @@ export function App({ port, describeError, today = now, fileName, engine: given 
         <Notice intent="success" text={task.notice} />
       </Section>
 
+      {intake.imported?.chase && <ChasingReport view={intake.imported.chase} />}
       {intake.imported && <IntakeReport files={intake.imported.files} previous={intake.imported.previous} />}
       {result && (
         <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
@@ -327,6 +347,8 @@ export function App({ port, describeError, today = now, fileName, engine: given 
         <FixesPanel fixes={result.fixes} undoable={undoCount(undo)} onApply={fix} onUndo={undoLast} disabled={busy} />
       )}
       {result && <ProblemList problems={result.problems} onSelectCell={selectCell} />}
+
+      <CycleSections cycle={cycle} disabled={busy} engine={engine} />
     </>
   );
 }

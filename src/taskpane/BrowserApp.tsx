@@ -13,6 +13,7 @@ import type { FileResult, WorkbookFile } from '../workbook/browser';
 import { skippedRowsText } from '../domain/table/rows/summary';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import { BusyNote } from './components/BusyNote';
+import { CycleSections } from './components/CycleSections';
 import { EngineProgress } from './components/EngineProgress';
 import { ReportingBodyField, reportingBodyOption } from './components/ReportingBodyField';
 import { FilePicker } from './components/FilePicker';
@@ -30,6 +31,7 @@ import { saveFile } from './saveFile';
 import { choiceSet, initialChoice } from './targetChoice';
 import type { TargetChoice } from './targetChoice';
 import { useEngine } from './useEngine';
+import { useFileCycle } from './useFileCycle';
 import { useTask } from './useTask';
 import { EngineCancelled } from './worker/client';
 import { UserMessage } from './userMessage';
@@ -68,7 +70,17 @@ export default function BrowserApp({ engine: given }: BrowserAppProps = {}) {
   const [bodyText, setBodyText] = useState('');
   const own = useEngine();
   const engine = given ?? own;
-  const busy = !!task.busy;
+  const cycle = useFileCycle({
+    file,
+    onFile: setFile,
+    choice,
+    yearText,
+    today: () => new Date(),
+    describeError: describe(t),
+    engine,
+    checkedSheet: done?.result.sheet,
+  });
+  const busy = !!task.busy || !!cycle.task.busy || !!cycle.historyTask.busy;
 
   const pick = (picked: File) =>
     task.run(t.busyOpen, async () => {
@@ -88,6 +100,7 @@ export default function BrowserApp({ engine: given }: BrowserAppProps = {}) {
       }
       const value: WorkbookFile = { name: picked.name, bytes, sheetNames: opened.sheetNames };
       setFile(value);
+      cycle.reset(value);
       setChoice((c) => initialChoice(value.sheetNames, c));
     });
 
@@ -144,10 +157,11 @@ export default function BrowserApp({ engine: given }: BrowserAppProps = {}) {
           </Button>
         </div>
         {/* While the worker runs, its bar (with Hủy) says more than the spinner. */}
-        {engine.progress ? <EngineProgress progress={engine.progress} onCancel={engine.cancel} /> : <BusyNote label={task.busy} />}
+        {engine.progress && task.busy ? <EngineProgress progress={engine.progress} onCancel={engine.cancel} /> : <BusyNote label={task.busy} />}
         <Notice intent="error" text={task.error} />
         <Notice intent="success" text={task.notice} />
       </Section>
+
 
       {result && (
         <Caption1 className={styles.context}>{t.resultContext(result.year, result.sheet, result.units.length)}</Caption1>
@@ -169,6 +183,8 @@ export default function BrowserApp({ engine: given }: BrowserAppProps = {}) {
       {result && <IndicatorTable indicators={result.indicators} />}
       {result && result.fixes.length > 0 && <Notice intent="info" text={t.browserFixesHint(result.fixes.length)} />}
       {result && <ProblemList problems={result.problems} showFixHints />}
+
+      {file && <CycleSections cycle={cycle} disabled={busy} engine={engine} />}
     </>
   );
 }

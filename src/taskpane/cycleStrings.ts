@@ -11,7 +11,7 @@ const n = (value: number): string => formatNumber(value);
 export const cycleVi = {
   cycleSection: 'Chu kỳ báo cáo',
   cycleIntro: 'Lập danh bạ CĐCS, gửi mỗi đơn vị một mẫu báo cáo đã điền sẵn tên và mã, rồi theo dõi đơn vị nào chưa nộp khi nhập báo cáo.',
-  registerOnSheet: (sheet: string, units: number) => `Danh bạ: sheet "${sheet}", ${n(units)} đơn vị.`,
+  registerOnSheet: (sheet: string, units: number | undefined) => `Danh bạ: sheet "${sheet}"${units === undefined ? '' : `, ${n(units)} đơn vị`}.`,
   registerUnreadable: (sheet: string, reason: string) => `Sheet "${sheet}" chưa đọc được: ${reason}`,
   registerNone: 'Tệp chưa có sheet "Danh bạ CĐCS": mẫu gửi sẽ lấy các đơn vị trong bảng số liệu.',
   makeRegister: 'Tạo danh bạ CĐCS',
@@ -19,7 +19,7 @@ export const cycleVi = {
   registerDone: (sheet: string, units: number) =>
     `Đã ghi sheet "${sheet}" với ${n(units)} đơn vị. Điền người liên hệ, điện thoại, email ngay trên sheet để biết gọi ai khi đơn vị chưa nộp.`,
   registerBrowserDone: (units: number, name: string) =>
-    `Đã thêm sheet "Danh bạ CĐCS" (${n(units)} đơn vị). Bấm "Tải xuống tệp có danh bạ" để lưu ${name}; tệp kết quả tính chỉ tiêu cũng có sheet này.`,
+    `Đã thêm sheet "Danh bạ CĐCS" (${n(units)} đơn vị). Bấm "Tải xuống tệp có danh bạ" để lưu ${name}; từ lần tính chỉ tiêu sau, tệp kết quả cũng có sheet này.`,
   registerExists: (sheet: string) =>
     `Tệp đã có sheet "${sheet}", và danh bạ không bị ghi đè (có thể đã có người liên hệ). Muốn lập lại từ bảng số liệu, hãy đổi tên hoặc xóa sheet đó trước.`,
   registerNoTable: 'Không tìm thấy bảng số liệu CĐCS để lập danh bạ: cần một sheet có cột mã đơn vị và tên đơn vị.',
@@ -69,6 +69,8 @@ export const cycleVi = {
   historyBrowserDone: (years: readonly number[], name: string) =>
     `Đã thêm sheet "Tiến độ" cho các năm ${years.join(', ')}. Bấm "Tải xuống tệp có tiến độ" để lưu ${name}.`,
   historyPickOne: 'Hãy đánh dấu ít nhất một sheet của năm trước.',
+  historyOneYear: 'Các sheet đã chọn và bảng đang tính chỉ cho số liệu của một năm: cần ít nhất hai năm khác nhau để lập tiến độ.',
+  progressBuild: (done: number, total: number) => `Đã tạo ${n(done)}/${n(total)} tệp mẫu…`,
   downloadHistory: 'Tải xuống tệp có tiến độ',
 };
 
@@ -76,14 +78,14 @@ export const cycleVi = {
 export const cycleEn: typeof cycleVi = {
   cycleSection: 'Reporting cycle',
   cycleIntro: 'Build the register of CĐCS, send each unit a return pre-filled with its name and code, then see who has not reported when importing returns.',
-  registerOnSheet: (sheet, units) => `Register: sheet "${sheet}", ${n(units)} units.`,
+  registerOnSheet: (sheet, units) => `Register: sheet "${sheet}"${units === undefined ? '' : `, ${n(units)} units`}.`,
   registerUnreadable: (sheet, reason) => `Sheet "${sheet}" could not be read: ${reason}`,
   registerNone: 'The workbook has no "Danh bạ CĐCS" sheet: the returns will list the units of the data table.',
   makeRegister: 'Create the CĐCS register',
   busyRegister: 'Building the register from the data table…',
   registerDone: (sheet, units) => `Wrote sheet "${sheet}" with ${n(units)} units. Add contact person, phone and email there to know whom to call.`,
   registerBrowserDone: (units, name) =>
-    `Added the "Danh bạ CĐCS" sheet (${n(units)} units). Click "Download the file with the register" to save ${name}; the result file has it too.`,
+    `Added the "Danh bạ CĐCS" sheet (${n(units)} units). Click "Download the file with the register" to save ${name}; result files from the next computation on have it too.`,
   registerExists: (sheet) => `The workbook already has a sheet "${sheet}"; the register is never overwritten (it may hold contacts). Rename or delete it first to rebuild it.`,
   registerNoTable: 'No CĐCS data table to build the register from: a sheet needs unit code and name columns.',
   registerEmpty: 'The data table has no units yet (no row with a unit code), so no register was built.',
@@ -126,5 +128,7 @@ export const cycleEn: typeof cycleVi = {
   historyDone: (sheet, years) => `Wrote sheet "${sheet}" for the years ${years.join(', ')}.`,
   historyBrowserDone: (years, name) => `Added the "Tiến độ" sheet for the years ${years.join(', ')}. Click "Download the file with the progress" to save ${name}.`,
   historyPickOne: 'Tick at least one sheet of an earlier year.',
+  historyOneYear: 'The ticked sheets and the current table hold one year only: the progress needs at least two different years.',
+  progressBuild: (done, total) => `${n(done)}/${n(total)} returns made…`,
   downloadHistory: 'Download the file with the progress',
 };

@@ -7,6 +7,8 @@
  * default reader (readReturnBytes, with fflate) is loaded with a dynamic import on the first
  * import, so the script Excel loads at start stays free of it (test/e2e/bundle.test.ts).
  */
+import { chaseReturns, type ChaseReport } from '../domain/cycle/chasing';
+import { readRegister, REGISTER_SHEET_NAME } from '../domain/cycle/register';
 import { cellAt, columnLetters, type RawCell, type SheetGrid } from '../domain/grid';
 import { findTable } from '../domain/header';
 import { MASTER_SHEET_NAME, mergeReturns, type FileReport, type FileStatus, type ReturnFile } from '../domain/merge';
@@ -17,6 +19,7 @@ import type { InteractivePort } from '../workbook/interactive';
 import { listSheets, resolveOwnSheets } from '../workbook/ownSheets';
 import { intakeSheet } from '../workbook/render/intakeSheet';
 import { masterSheet } from '../workbook/render/masterSheet';
+import { trackingSheet } from '../workbook/render/trackingSheet';
 import { runCheck } from '../workbook/runCheck';
 import { stringsFor, type Strings } from './i18n';
 import { hasSheet } from './paneActions';
@@ -68,6 +71,11 @@ export interface IntakeDone {
   readonly masterUnits: number;
   /** The master sheet checked after the import (problems at master cells); none without a master. */
   readonly check?: CheckResult;
+  /**
+   * Who has sent a return, when the workbook has a readable `Danh bạ CĐCS` sheet: the units of
+   * the master before the import and of every file count (also written as `Theo dõi nộp báo cáo`).
+   */
+  readonly chase?: ChaseReport;
 }
 
 /** The import would drop content the user added to the master: ask first. */
@@ -193,6 +201,7 @@ async function mergeAndWrite(
   // Only a file whose rows are in the master changes it: duplicates and unusable files leave
   // the sheet (its formats, its result columns) exactly as it was.
   const written = reports.some((r) => r.units > 0);
+  const chase = await chaseAgainstRegister(port, merged.files, [...head, ...returns]);
   if (written && grid) {
     const lost = lostContent(grid, merged.keys);
     if (!within(lost, allowed)) {
@@ -203,7 +212,8 @@ async function mergeAndWrite(
     await options.onStep?.({ kind: 'write' });
     // The file list goes to the product's own `Nhập báo cáo` sheet (a user's sheet of that name is kept).
     const names = (await resolveOwnSheets(port, await listSheets(port))).names;
-    await port.apply({ sheets: [masterSheet(merged), intakeSheet(merged, names.intake)] });
+    const tracking = chase ? [trackingSheet(chase.report, { name: names.tracking, source: `sheet "${chase.sheet}"` })] : [];
+    await port.apply({ sheets: [masterSheet(merged), intakeSheet(merged, names.intake), ...tracking] });
   }
   // The adapter renames a differently cased sheet to the master's name when it rewrites it.
   const sheet = written ? MASTER_SHEET_NAME : existing;
@@ -214,7 +224,36 @@ async function mergeAndWrite(
     if (out.ok) check = out.result;
   }
   const masterUnits = written ? merged.master.rows.length - 1 : (previous?.unitsInFile ?? 0);
-  return { kind: 'done', files: reports, ...(previous ? { previous } : {}), written, masterUnits, ...(check ? { check } : {}) };
+  return {
+    kind: 'done',
+    files: reports,
+    ...(previous ? { previous } : {}),
+    written,
+    masterUnits,
+    ...(check ? { check } : {}),
+    ...(chase ? { chase: chase.report } : {}),
+  };
+}
+
+/**
+ * Chasing against the workbook's `Danh bạ CĐCS` sheet, when it has one that can be read: every
+ * file merged (the master first) with the unit codes intake found in it and the day it was saved.
+ */
+async function chaseAgainstRegister(
+  port: InteractivePort,
+  reports: readonly FileReport[],
+  files: readonly ReturnFile[],
+): Promise<{ readonly report: ChaseReport; readonly sheet: string } | undefined> {
+  const sheet = (await port.sheetNames()).find((n) => hasSheet([n], REGISTER_SHEET_NAME));
+  if (sheet === undefined) return undefined;
+  const read = readRegister(await port.readSheet(sheet));
+  if (!read.ok || !read.units.length) return undefined;
+  const seen = reports.map((f, i) => {
+    const file = files[i];
+    const saved = file && 'saved' in file ? file.saved : undefined;
+    return { file: f.file, status: f.status, units: f.unitCodes ?? [], ...(saved ? { saved } : {}) };
+  });
+  return { report: chaseReturns(read.units, seen), sheet };
 }
 
 /** How many files ended in each status. */

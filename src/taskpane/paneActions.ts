@@ -161,8 +161,10 @@ async function dataGrid(port: WorkbookPort, own: ReadonlySet<string>, names: rea
 /** Removes the product's output (only sheets it wrote). Returns false when there was none. */
 export async function clearResults(port: InteractivePort, lastSheet?: string): Promise<boolean> {
   const sheets = await listSheets(port);
-  // The intake's file list (Nhập báo cáo) records an import, not a computation: it stays.
-  const ownSheets = [...(await findOwnSheets(port, sheets))].filter(([kind]) => kind !== 'intake').map(([, name]) => name);
+  // The intake's file list (Nhập báo cáo) and who has reported (Theo dõi nộp báo cáo) record an
+  // import, and the register holds the contacts typed in: none of them is a computation, they stay.
+  const kept = new Set<string>(['intake', 'tracking', 'register']);
+  const ownSheets = [...(await findOwnSheets(port, sheets))].filter(([kind]) => !kept.has(kind)).map(([, name]) => name);
   const own = new Set(ownSheets.map(sheetKey));
   const plan = clearPlanFor(ownSheets, await dataGrid(port, own, sheets.map((s) => s.name), lastSheet));
   if (!plan.data && !plan.sheets.length) return false;

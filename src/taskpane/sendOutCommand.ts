@@ -15,8 +15,6 @@ export interface SendOutCommandInput {
   /** Used when presetId is undefined: the command line needs a built-in set. */
   readonly fallbackPresetId: string;
   readonly year: number;
-  /** The workbook has a `Danh bạ CĐCS` sheet: the command reads it; otherwise it is made first. */
-  readonly hasRegister: boolean;
 }
 
 /** A file or folder name as one argument for cmd.exe, PowerShell and sh alike: quoted when it has to be. */
@@ -25,18 +23,16 @@ export function shellArg(value: string): string {
 }
 
 /**
- * The command (one line, or two when the register must be made from the table first) and the folder it writes.
+ * The command and the folder it writes. `--register` takes the workbook itself: send-out reads
+ * its `Danh bạ CĐCS` sheet, or else its data table (a table naming Mã and Tên đơn vị is a register).
  *
  * @example
- * sendOutCommand({ fileName: 'Tong hop 2025.xlsx', unsavedName: 'TEN-TEP.xlsx', presetId: 'bd-cdvc-2024', fallbackPresetId: 'bd-cdvc-2024', year: 2026, hasRegister: true })
- * // { text: 'npx chitieu send-out --register "Tong hop 2025.xlsx" --preset bd-cdvc-2024 --year 2026 --out mau-gui-2026', dir: 'mau-gui-2026' }
+ * sendOutCommand({ fileName: 'Tong hop 2025.xlsx', unsavedName: 'TEN-TEP.xlsx', presetId: 'bd-cdvc-2024', fallbackPresetId: 'bd-cdvc-2024' year: 2026 })
+ * // { text: 'npx chitieu send-out --register "Tong hop 2025.xlsx" --preset bd-cdvc-2024 --year 2026 --out mau-gui-cdcs-2026', dir: 'mau-gui-cdcs-2026' }
  */
 export function sendOutCommand(input: SendOutCommandInput): { text: string; dir: string } {
   const file = shellArg(input.fileName ?? input.unsavedName);
-  const dir = `mau-gui-${input.year}`;
+  const dir = `mau-gui-cdcs-${input.year}`;
   const preset = input.presetId ?? input.fallbackPresetId;
-  const register = input.hasRegister ? file : `danh-ba-${input.year}.xlsx`;
-  const send = `npx chitieu send-out --register ${register} --preset ${preset} --year ${input.year} --out ${dir}`;
-  const text = input.hasRegister ? send : `npx chitieu register --from ${file} --out ${register}\n${send}`;
-  return { text, dir };
+  return { text: `npx chitieu send-out --register ${file} --preset ${preset} --year ${input.year} --out ${dir}`, dir };
 }

@@ -46,16 +46,16 @@ describe('CyclePanel', () => {
   it('offers the .zip once made', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    const { region } = show({ zip: { name: 'mau-gui-2026.zip', onSave }, task: { notice: 'Đã tạo 3 tệp mẫu trong mau-gui-2026.zip.' } });
-    await user.click(within(region).getByRole('button', { name: 'Tải xuống mau-gui-2026.zip' }));
+    const { region } = show({ zip: { name: 'mau-gui-cdcs-2026.zip', onSave }, task: { notice: 'Đã tạo 3 tệp mẫu trong mau-gui-cdcs-2026.zip.' } });
+    await user.click(within(region).getByRole('button', { name: 'Tải xuống mau-gui-cdcs-2026.zip' }));
     expect(onSave).toHaveBeenCalledTimes(1);
   });
 
   it('where the host cannot download, shows the exact command and the folder it writes', () => {
-    const text = 'npx chitieu send-out --register "Tong hop.xlsx" --preset bd-cdvc-2024 --year 2026 --out mau-gui-2026';
-    const { region } = show({ command: { text, dir: 'mau-gui-2026', sheetSet: true } });
+    const text = 'npx chitieu send-out --register "Tong hop.xlsx" --preset bd-cdvc-2024 --year 2026 --out mau-gui-cdcs-2026';
+    const { region } = show({ command: { text, dir: 'mau-gui-cdcs-2026', sheetSet: true } });
     expect(within(region).getByLabelText('Lệnh tạo mẫu gửi CĐCS')).toHaveTextContent(text);
-    expect(within(region).getByText('Mỗi đơn vị một tệp trong thư mục mau-gui-2026.')).toBeInTheDocument();
+    expect(within(region).getByText('Mỗi đơn vị một tệp trong thư mục mau-gui-cdcs-2026.')).toBeInTheDocument();
     expect(within(region).getByText(/^Dòng lệnh chỉ dùng bộ chỉ tiêu có sẵn/)).toBeInTheDocument();
     expect(within(region).queryByRole('button', { name: /^Tải xuống/ })).toBeNull();
   });

@@ -9,10 +9,12 @@ import { useStrings } from '../language';
 import type { TaskState } from '../useTask';
 import { Section } from './Section';
 import { TaskNotes } from './TaskNotes';
+import type { TaskNotesProps } from './TaskNotes';
 
 /** What the pane knows of the workbook's register. */
 export type RegisterStatus =
-  | { readonly kind: 'sheet'; readonly sheet: string; readonly units: number }
+  /** `units` unknown until the sheet is read (the browser mode knows only the names at first). */
+  | { readonly kind: 'sheet'; readonly sheet: string; readonly units?: number }
   | { readonly kind: 'unreadable'; readonly sheet: string; readonly reason: string }
   | { readonly kind: 'none' };
 
@@ -34,6 +36,8 @@ export interface CyclePanelProps {
   /** The cycle's own progress, error and success sentence. */
   readonly task: TaskState;
   readonly disabled?: boolean;
+  /** The worker's progress bar and Hủy while this task runs there. */
+  readonly engine?: TaskNotesProps['engine'];
   /** Browser mode, after "Tạo danh bạ CĐCS": saves the file with the register sheet. */
   readonly onSaveRegister?: () => void;
   /** The .zip is ready: its name and how to save it. */
@@ -62,8 +66,26 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     userSelect: 'all',
   },
+  // A line breaks between words only, never inside `bd-cdvc-2024` at its hyphens.
+  word: { whiteSpace: 'nowrap' },
   commandBox: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
+
+/** The command's words, each kept whole on a line; the text copied is the command as it is. */
+function CommandWords({ text }: { text: string }) {
+  const styles = useStyles();
+  const words = text.split(' ');
+  return (
+    <>
+      {words.map((w, i) => (
+        <span key={i}>
+          <span className={styles.word}>{w}</span>
+          {i < words.length - 1 ? ' ' : ''}
+        </span>
+      ))}
+    </>
+  );
+}
 
 function registerText(t: ReturnType<typeof useStrings>, r: RegisterStatus): string {
   if (r.kind === 'sheet') return t.registerOnSheet(r.sheet, r.units);
@@ -72,7 +94,7 @@ function registerText(t: ReturnType<typeof useStrings>, r: RegisterStatus): stri
 }
 
 /** The section. */
-export function CyclePanel({ register, year, onMakeRegister, onSendOut, task, disabled, onSaveRegister, zip, command }: CyclePanelProps) {
+export function CyclePanel({ register, year, onMakeRegister, onSendOut, task, disabled, engine, onSaveRegister, zip, command }: CyclePanelProps) {
   const t = useStrings();
   const styles = useStyles();
   const hintId = useId();
@@ -85,14 +107,15 @@ export function CyclePanel({ register, year, onMakeRegister, onSendOut, task, di
         <Button disabledFocusable={disabled} onClick={onMakeRegister}>
           {t.makeRegister}
         </Button>
-        <Button appearance="primary" disabledFocusable={disabled} aria-describedby={hintId} onClick={onSendOut}>
+        {/* Not primary: the pane's one primary action is the check; the .zip download below is. */}
+        <Button disabledFocusable={disabled} aria-describedby={hintId} onClick={onSendOut}>
           {t.sendOut}
         </Button>
       </div>
       <Caption1 id={hintId} className={styles.muted}>
         {t.sendOutHint(year)}
       </Caption1>
-      <TaskNotes task={task} />
+      <TaskNotes task={task} engine={engine} />
       {onSaveRegister && (
         <Button className={styles.save} disabled={disabled} onClick={onSaveRegister}>
           {t.downloadRegister}
@@ -107,7 +130,7 @@ export function CyclePanel({ register, year, onMakeRegister, onSendOut, task, di
         <div className={styles.commandBox}>
           <Body1>{t.sendOutCommandIntro}</Body1>
           <pre className={styles.command} aria-label={t.sendOutCommandLabel} tabIndex={0}>
-            {command.text}
+            <CommandWords text={command.text} />
           </pre>
           <Caption1 className={styles.muted}>{t.sendOutCommandAfter(command.dir)}</Caption1>
           {command.sheetSet && <Caption1 className={styles.muted}>{t.sendOutCommandSheetSet}</Caption1>}

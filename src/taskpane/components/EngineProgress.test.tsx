@@ -37,6 +37,17 @@ describe('EngineProgress', () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
+  it('counts the send-out\'s returns made across the whole bar', () => {
+    render(
+      <PaneShell>
+        <EngineProgress progress={{ stage: 'build', done: 500, total: 2000 }} onCancel={jest.fn()} />
+      </PaneShell>,
+    );
+    expect(screen.getByText('Đã tạo 500/2.000 tệp mẫu…')).toBeInTheDocument();
+    // 500 of 2,000 workbooks: a quarter of the bar.
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0.25');
+  });
+
   it('renders nothing when the engine is idle', () => {
     const { container } = render(<EngineProgress progress={undefined} onCancel={() => undefined} />);
     expect(container).toBeEmptyDOMElement();

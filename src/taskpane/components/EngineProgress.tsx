@@ -17,6 +17,8 @@ export function progressValue(p: Progress): number {
   if (p.stage === 'read') return 0.05;
   if (p.stage === 'check') return 0.3;
   if (p.stage === 'write') return 0.65;
+  // The send-out: one workbook after another, the whole bar.
+  if (p.stage === 'build') return (p.done ?? 0) / Math.max(1, p.total ?? 1);
   return 0.7 + 0.3 * ((p.done ?? 0) / Math.max(1, p.total ?? 1));
 }
 
@@ -25,6 +27,7 @@ export function progressText(t: Strings, p: Progress): string {
   if (p.stage === 'read') return t.progressRead;
   if (p.stage === 'check') return p.rowsRead === undefined ? t.progressRead : t.progressCheck(p.rowsRead);
   if (p.stage === 'write') return t.progressWrite(p.rowsChecked ?? p.rowsRead ?? 0);
+  if (p.stage === 'build') return t.progressBuild(p.done ?? 0, p.total ?? 0);
   return t.progressReceive(p.rowsChecked, p.done ?? 0, p.total ?? 0);
 }
 

@@ -9,6 +9,7 @@ import { useStrings } from '../language';
 import type { TaskState } from '../useTask';
 import { Section } from './Section';
 import { TaskNotes } from './TaskNotes';
+import type { TaskNotesProps } from './TaskNotes';
 
 export interface HistoryPanelProps {
   /** Sheets that may hold an earlier year's table, in workbook order. */
@@ -19,6 +20,8 @@ export interface HistoryPanelProps {
   readonly onRun: () => void;
   readonly task: TaskState;
   readonly disabled?: boolean;
+  /** The worker's progress bar and Hủy while this task runs there. */
+  readonly engine?: TaskNotesProps['engine'];
   /** Browser mode, after the sheet was made: saves the file with it. */
   readonly onSave?: () => void;
 }
@@ -32,7 +35,7 @@ const useStyles = makeStyles({
 });
 
 /** The section. */
-export function HistoryPanel({ sheets, chosen, onChange, onRun, task, disabled, onSave }: HistoryPanelProps) {
+export function HistoryPanel({ sheets, chosen, onChange, onRun, task, disabled, engine, onSave }: HistoryPanelProps) {
   const t = useStrings();
   const styles = useStyles();
   const hintId = useId();
@@ -68,7 +71,7 @@ export function HistoryPanel({ sheets, chosen, onChange, onRun, task, disabled, 
       <Button className={styles.run} disabled={sheets.length === 0} disabledFocusable={disabled} aria-describedby={hintId} onClick={onRun}>
         {t.historyRun}
       </Button>
-      <TaskNotes task={task} />
+      <TaskNotes task={task} engine={engine} />
       {onSave && (
         <Button className={styles.run} disabled={disabled} onClick={onSave}>
           {t.downloadHistory}

@@ -7,6 +7,7 @@ import { checkWorkbookFile, openWorkbookFile } from '../../workbook/browser/work
 import type { CheckResult } from '../../domain/result';
 import { readReturnBytes } from '../../workbook/readReturn';
 import { computeCheck } from '../../workbook/runCheck';
+import { fileCycleJob, historyJob, sendOutJob } from './cycleJobs';
 import { PartsCollector, split } from './parts';
 import type { EngineJob, EngineProgress, FromWorker, ToWorker } from './protocol';
 
@@ -56,6 +57,12 @@ async function runJob(job: EngineJob, progress: (p: EngineProgress) => void): Pr
     }
     case 'readReturn':
       return readReturnBytes(job.name, job.bytes);
+    case 'sendOut':
+      return sendOutJob(job, progress);
+    case 'history':
+      return historyJob(job);
+    case 'fileCycle':
+      return fileCycleJob(job, progress);
   }
 }
 
