@@ -141,6 +141,13 @@ describe('App: the reporting cycle', () => {
     expect(within(chasing).getByText(/^Tệp "bao-cao-CD999-2024\.xlsx": mã đơn vị CD999 không có trong danh bạ CĐCS\./)).toBeInTheDocument();
     // The sheet beside the master.
     expect(port.sheets.has('Theo dõi nộp báo cáo')).toBe(true);
+
+    // A later import of CD02 alone: CD01, already in the master, still counts (2/3), CD03 is left.
+    fireEvent.drop(within(intake).getByRole('button', { name: /^Kéo thả/ }), { dataTransfer: { files: [file('bao-cao-CD02-2024.xlsx', grid[2])], types: ['Files'] } });
+    await user.click(within(intake).getByRole('button', { name: 'Nhập vào bảng tổng hợp' }));
+    const after = await screen.findByText('Đã nhận 2/3 — còn 1 đơn vị chưa nộp');
+    const left = within(after.closest('section') as HTMLElement).getAllByRole('listitem');
+    expect(left.map((li) => li.firstChild?.textContent)).toEqual(['CĐCS Bệnh viện C (CD03)']);
   });
 
   it('writes Tiến độ from the table and a ticked earlier year', async () => {

@@ -7,7 +7,7 @@
  * default reader (readReturnBytes, with fflate) is loaded with a dynamic import on the first
  * import, so the script Excel loads at start stays free of it (test/e2e/bundle.test.ts).
  */
-import { chaseReturns, type ChaseReport } from '../domain/cycle/chasing';
+import { chaseReturns, returnsSeen, type ChaseReport } from '../domain/cycle/chasing';
 import { readRegister, REGISTER_SHEET_NAME } from '../domain/cycle/register';
 import { cellAt, columnLetters, type RawCell, type SheetGrid } from '../domain/grid';
 import { findTable } from '../domain/header';
@@ -248,12 +248,7 @@ async function chaseAgainstRegister(
   if (sheet === undefined) return undefined;
   const read = readRegister(await port.readSheet(sheet));
   if (!read.ok || !read.units.length) return undefined;
-  const seen = reports.map((f, i) => {
-    const file = files[i];
-    const saved = file && 'saved' in file ? file.saved : undefined;
-    return { file: f.file, status: f.status, units: f.unitCodes ?? [], ...(saved ? { saved } : {}) };
-  });
-  return { report: chaseReturns(read.units, seen), sheet };
+  return { report: chaseReturns(read.units, returnsSeen(reports, files)), sheet };
 }
 
 /** How many files ended in each status. */
