@@ -191,5 +191,7 @@ export function generalHelp(): string {
 export function longNamesFor(letter: string, command: string | undefined): string[] {
   const options = (command && COMMANDS[command]?.options) || Object.values(COMMANDS).flatMap((c) => c.options);
   const names = [...new Set(options.map((o) => o.name))];
+  // `-h` is everywhere the short form of help (not of --history).
+  if (letter.toLowerCase() === 'h' && names.includes('help')) return ['help'];
   return names.filter((n) => n.startsWith(letter.toLowerCase()));
 }

@@ -8,7 +8,7 @@ import type { History } from '../domain/cycle/history';
 import type { TargetSet } from '../domain/targetSet';
 import { forCli } from '../domain/wording';
 import type { HistorySheet } from '../workbook/historyPlan';
-import { computeCheck, readCheckInput, type RunOptions, type RunOutcome } from '../workbook/runCheck';
+import { computeCheck, readCheckInput, runCheck, type RunOptions, type RunOutcome } from '../workbook/runCheck';
 import type { WorkbookPort } from '../workbook/port';
 import type { ParsedArgs } from './args';
 import { guardOutput, openInput, UsageError } from './files';
@@ -52,6 +52,8 @@ export async function runCheckWithHistory(
   paths: readonly string[],
   outputs: readonly string[],
 ): Promise<RunOutcome> {
+  // Without earlier files it is the ordinary check (a table of several years still gets Tiến độ).
+  if (paths.length === 0) return runCheck(port, options);
   const read = await readCheckInput(port, options);
   if (!read.ok) return read;
   const history = await readHistorySheets(paths, read.input.targetSet, outputs);

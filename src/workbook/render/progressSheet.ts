@@ -8,6 +8,7 @@
  * wide, the table's two header rows repeated on every printed page, `Trang x/y` footer. The
  * charts' numbers lie right of the print area, so they never print as a block of their own.
  */
+import { appendAll } from '../../domain/arrays';
 import { formatNumber } from '../../domain/format';
 import type { History, IndicatorHistory } from '../../domain/cycle/history';
 import type { IndicatorResult } from '../../domain/result';
@@ -245,7 +246,8 @@ export function renderProgressSheet(history: History, options: ProgressOptions =
   }
 
   // Widths of the charts' numbers (not printed).
-  widths.push(8, ...Array.from({ length: LINES_PER_CHART }, () => 12));
+  widths.push(8);
+  appendAll(widths, Array.from({ length: LINES_PER_CHART }, () => 12));
   return {
     name: options.name ?? PROGRESS_SHEET_NAME,
     kind: 'progress',
