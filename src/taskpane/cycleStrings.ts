@@ -39,7 +39,6 @@ export const cycleVi = {
   sendOutCommandSheetSet:
     'Dòng lệnh chỉ dùng bộ chỉ tiêu có sẵn: chọn bộ gần nhất trong danh sách "Bộ chỉ tiêu" để có lệnh đầy đủ; mục tiêu đã sửa không ảnh hưởng đến mẫu nhập.',
   sendOutUnsaved: 'TEN-TEP.xlsx',
-  sendOutTryDownload: 'Vẫn thử tải xuống',
 
   chasingSection: 'Theo dõi nộp báo cáo',
   chasingSummary: (received: number, expected: number, missing: number) =>
@@ -103,7 +102,6 @@ export const cycleEn: typeof cycleVi = {
   sendOutCommandLabel: 'Command that creates the returns',
   sendOutCommandSheetSet: 'The command line takes a built-in target set: choose the closest one under "Target set" for a complete command; edited targets do not change the form.',
   sendOutUnsaved: 'FILE-NAME.xlsx',
-  sendOutTryDownload: 'Try the download anyway',
 
   chasingSection: 'Return tracking',
   chasingSummary: (received, expected, missing) =>

@@ -126,7 +126,7 @@ export function useCycle(deps: CycleDeps): Cycle {
         const set = await resolveSet(port, choice, t);
         const grids = await historyGrids(port, chosen, t, lastSheet);
         const sheetName = await progressSheetName(port);
-        const out = await engine.run({ type: 'history', grids, set, today: today(), sheetName, ...(fileName ? { fileName } : {}) });
+        const out = await engine.run({ type: 'history', grids, set, today: today(), sheetName, lang: t.lang, ...(fileName ? { fileName } : {}) });
         if (!out.ok) throw new UserMessage(out.message);
         await port.apply({ sheets: [out.sheet] });
         await onWritten();

@@ -24,9 +24,10 @@ export function sendOutJob(job: Omit<Job<'sendOut'>, 'type'>, progress: (p: Engi
 
 /** The `Tiến độ` sheet of the grids (the current table first), or why there is none. */
 export function historyJob(job: Omit<Job<'history'>, 'type'>): EngineAnswers['history'] {
+  const t = stringsFor(job.lang ?? 'vi');
   const sources = job.grids.map((grid) => ({ grid, ...(job.fileName ? { fileName: job.fileName } : {}) }));
   const { history, notices } = historyOf(sources, { targetSet: job.set, today: job.today });
-  if (!history) return { ok: false, message: [stringsFor('vi').historyOneYear, ...notices].join(' ') };
+  if (!history) return { ok: false, message: [t.historyOneYear, ...notices].join(' ') };
   return { ok: true, sheet: renderProgressSheet(history, job.sheetName ? { name: job.sheetName } : {}), years: history.years, notices };
 }
 
@@ -53,7 +54,7 @@ export async function fileCycleJob(job: Job<'fileCycle'>, progress: (p: EnginePr
     } else if (action.kind === 'history') {
       const set = await resolveSet(wb, job.choice, t);
       const grids = await historyGrids(wb, action.sheets, t);
-      const out = historyJob({ grids, set, today: action.today, fileName: job.name, sheetName: await progressSheetName(wb) });
+      const out = historyJob({ grids, set, today: action.today, fileName: job.name, sheetName: await progressSheetName(wb), lang: job.lang });
       if (!out.ok) return out;
       await wb.apply({ sheets: [out.sheet] });
       changed = true;

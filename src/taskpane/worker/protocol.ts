@@ -57,6 +57,8 @@ export type EngineJob =
       readonly fileName?: string;
       /** The name the sheet gets in this workbook (progressSheetName). */
       readonly sheetName?: string;
+      /** The language of the refusal (default Vietnamese). */
+      readonly lang?: Lang;
     }
   /** Browser mode: the reporting cycle on the chosen file (cycle.ts on the xlsx adapter). */
   | { readonly type: 'fileCycle'; readonly name: string; readonly bytes: Uint8Array; readonly lang: Lang; readonly choice: TargetChoice; readonly action: FileCycleAction };
