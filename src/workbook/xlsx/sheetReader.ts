@@ -27,6 +27,11 @@ export interface SheetReadOptions {
 
 const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
 
+/** Texts up to this length are shared between cells (see sheetScanner). */
+const INTERN_MAX_LENGTH = 64;
+/** Distinct texts remembered for sharing. */
+const INTERN_ENTRIES = 50_000;
+
 /** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -179,6 +184,17 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
   const bin = opts.binary === true;
   let extent: Int32Array | undefined = opts.extent ? new Int32Array(1024).fill(-1) : undefined;
 
+  // Short texts repeat down a column ("Có", "Nhà nước", a rating): one string each, not one per
+  // cell. Inline strings (t="inlineStr", as many tools write) are otherwise a new string per cell:
+  // about 30 MB on 100,000 rows. Capped, so a column of unique codes does not grow the table.
+  const interned = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    if (interned.size < INTERN_ENTRIES) interned.set(text, text);
+    return text;
+  };
+
   // State carried from one window to the next (a row never spans windows, so a cell never does).
   let rowNum = 0;
   let prevCol = -1;
@@ -224,7 +240,7 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
               throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
             }
             if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
-            row![col] = value;
+            row![col] = typeof value === 'string' && value.length <= INTERN_MAX_LENGTH ? intern(value) : value;
           } else if (value === null && extent && cellRow > 0 && cellRow <= MAX_ROWS) {
             extent = noteBlankCell(extent, cellRow, col);
           }
