@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { WorkbookFile } from '../workbook/browser';
-import { sheetKey } from '../workbook/ownSheets';
+import { OWN_SHEET_TITLE, sheetKey } from '../workbook/ownSheets';
 import { REGISTER_SHEET_NAME } from '../domain/cycle/register';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import { addedFileName } from './addedFileName';
@@ -23,9 +23,7 @@ import type { FileCycleAction, FileCycleAnswer } from './worker/protocol';
 import { reportYear } from './yearChoice';
 
 /** Names of the product's sheets a first look at the file leaves out of the history picker. */
-const NOT_HISTORY = new Set(
-  [TARGET_SHEET_NAME, REGISTER_SHEET_NAME, 'Tổng hợp', 'Kiểm tra', 'Danh sách đơn vị', 'Nhập báo cáo', 'Theo dõi nộp báo cáo', 'Tiến độ'].map(sheetKey),
-);
+const NOT_HISTORY = new Set([TARGET_SHEET_NAME, REGISTER_SHEET_NAME, ...Object.values(OWN_SHEET_TITLE)].map(sheetKey));
 
 /** What the pane can tell from the sheet names alone, before any job read the file. */
 export function firstLook(sheetNames: readonly string[]): { register: RegisterStatus; historySheets: string[] } {
