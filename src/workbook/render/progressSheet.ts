@@ -235,13 +235,16 @@ export function renderProgressSheet(history: History, options: ProgressOptions =
     const hr = line(header);
     heights[hr] = Math.max(33, rowHeightFor(header.map((c) => (c && typeof c.v === 'string' ? c.v : undefined)), widths, TABLE_FONT_SIZE) + 4);
     history.units.forEach((u, k) => {
-      line([
+      const cells: Row = [
         text(String(k + 1), 'cell_stt'),
         text(u.name ?? '', 'cell'),
         text(u.code ?? '', 'cell'),
         ...history.perUnitIds.map((id) => text(u.met[id].length ? u.met[id].join(', ') : '—', 'cell_center')),
         text(u.years.join(', '), 'cell_center'),
-      ]);
+      ];
+      const r = line(cells);
+      // Tall enough for its wrapped years ("2022, 2023, 2024" wraps in a narrow column).
+      heights[r] = Math.max(18, rowHeightFor(cells.map((c) => (c && typeof c.v === 'string' ? c.v : undefined)), widths, TABLE_FONT_SIZE) + 4);
     });
   }
 
@@ -258,7 +261,8 @@ export function renderProgressSheet(history: History, options: ProgressOptions =
     page: {
       landscape: true,
       fitToWidth: true,
-      printTitleRows: [h1, h2],
+      // No repeated header rows: below the table come the charts and the per-unit table, which
+      // the indicator table's header would cover on every later page (one set per sheet in Excel).
       printArea: `A1:${col(printedCols - 1)}${Math.max(rows.length, tableEnd)}`,
       footer: PAGE_FOOTER,
     },
