@@ -7,6 +7,7 @@
 import { useCallback, useState } from 'react';
 import type { InteractivePort } from '../workbook/interactive';
 import type { RegisterStatus, SendOutCommand } from './components/CyclePanel';
+import type { CycleView } from './components/CycleSections';
 import { historyCandidates, historyGrids, makeRegister, progressSheetName, registerStatus, sendOutUnits } from './cycle';
 import { useStrings } from './language';
 import { resolveSet } from './paneActions';
@@ -40,22 +41,12 @@ export interface CycleDeps {
   readonly onWritten: () => Promise<void>;
 }
 
-export interface Cycle {
+/** The sections' view of the cycle, and the refresh after the workbook's sheets changed. */
+export interface Cycle extends CycleView {
   readonly task: Task;
   readonly historyTask: Task;
-  readonly register: RegisterStatus;
-  /** The year the returns are for: the year typed, else this year. */
-  readonly year: number;
-  readonly zip?: { readonly name: string; readonly onSave: () => void };
-  readonly command?: SendOutCommand;
-  readonly historySheets: readonly string[];
-  readonly chosen: readonly string[];
-  readonly choose: (sheets: string[]) => void;
   /** Reads the register and the sheets again (after any change of the workbook's sheets). */
   readonly refresh: () => Promise<void>;
-  readonly makeRegister: () => Promise<void>;
-  readonly sendOut: () => Promise<void>;
-  readonly makeHistory: () => Promise<void>;
 }
 
 /** @example const cycle = useCycle({ port, choice, yearText, today, describeError, engine, downloads: false, onWritten }); */

@@ -11,6 +11,7 @@ import { REGISTER_SHEET_NAME } from '../domain/cycle/register';
 import { TARGET_SHEET_NAME } from '../domain/targetSheet';
 import { addedFileName } from './addedFileName';
 import type { RegisterStatus } from './components/CyclePanel';
+import type { CycleView } from './components/CycleSections';
 import { useLanguage } from './language';
 import { saveFile, ZIP_TYPE } from './saveFile';
 import type { TargetChoice } from './targetChoice';
@@ -47,21 +48,10 @@ export interface FileCycleDeps {
   readonly checkedSheet?: string;
 }
 
-export interface FileCycle {
+/** The sections' view of the cycle, and a way to start over with a new file. */
+export interface FileCycle extends CycleView {
   readonly task: Task;
   readonly historyTask: Task;
-  readonly register: RegisterStatus;
-  readonly year: number;
-  readonly historySheets: readonly string[];
-  readonly chosen: readonly string[];
-  readonly choose: (sheets: string[]) => void;
-  /** Saves the file with the register, once made. */
-  readonly saveRegister?: () => void;
-  readonly saveHistory?: () => void;
-  readonly zip?: { readonly name: string; readonly onSave: () => void };
-  readonly makeRegister: () => Promise<void>;
-  readonly sendOut: () => Promise<void>;
-  readonly makeHistory: () => Promise<void>;
   /** A new file was chosen: forget what the last one made. */
   readonly reset: (file: WorkbookFile) => void;
 }
