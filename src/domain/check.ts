@@ -253,10 +253,19 @@ function finishCheck(read: SheetRows, options: CheckOptions): CheckResult {
     perUnitIds.push(ind.id);
     perUnitStatuses.push(outcome.unitStatus);
   }
-  // One unit's record at a time: each object is built whole, in indicator order.
+  // One record per combination of statuses, shared (frozen) by the units that have it: a few
+  // dozen records stand for 100,000 units. Each is built whole, in indicator order.
+  const records = new Map<string, Readonly<Record<string, Status>>>();
   const statusByUnit = units.map((_, i) => {
-    const rec: Record<string, Status> = {};
-    for (let k = 0; k < perUnitIds.length; k++) rec[perUnitIds[k]] = perUnitStatuses[k][i];
+    let key = '';
+    for (let k = 0; k < perUnitIds.length; k++) key += perUnitStatuses[k][i] + ',';
+    let rec = records.get(key);
+    if (!rec) {
+      const fresh: Record<string, Status> = {};
+      for (let k = 0; k < perUnitIds.length; k++) fresh[perUnitIds[k]] = perUnitStatuses[k][i];
+      rec = Object.freeze(fresh);
+      records.set(key, rec);
+    }
     return rec;
   });
 

@@ -116,10 +116,21 @@ export function renderStatusColumns(result: CheckResult): DataSheetPatch {
     ...perUnit.map((i): CellSpec => ({ v: `${STATUS_HEADER_PREFIX} ${i.label}`, s: 'output_header' })),
     { v: ERROR_COUNT_HEADER, s: 'output_header' },
   ];
-  const rows = [{ row: layout.headerRow, cells: header }];
+  const rows: { row: number; cells: readonly CellSpec[] }[] = [{ row: layout.headerRow, cells: header }];
+  // Units with the same statuses and error count share one (frozen) row of cells: a few dozen
+  // combinations stand for 100,000 rows (about 30 MB less, held until the file is written).
+  const shared = new Map<string, readonly CellSpec[]>();
   for (const u of result.units) {
-    const cells: CellSpec[] = perUnit.map((i) => STATUS_CELL[u.status[i.id] ?? 'KHONG_AP_DUNG']);
-    cells.push(errorCountCell(u.errorCount));
+    let key = '';
+    for (const i of perUnit) key += (u.status[i.id] ?? 'KHONG_AP_DUNG') + ',';
+    key += u.errorCount;
+    let cells = shared.get(key);
+    if (!cells) {
+      const fresh: CellSpec[] = perUnit.map((i) => STATUS_CELL[u.status[i.id] ?? 'KHONG_AP_DUNG']);
+      fresh.push(errorCountCell(u.errorCount));
+      cells = Object.freeze(fresh);
+      shared.set(key, cells);
+    }
     rows.push({ row: u.row, cells });
   }
   return {
