@@ -136,18 +136,25 @@ export function toJsonReport(result: CheckResult): JsonReport {
     sheet: result.sheet,
     ...moneyUnitsJson(result),
     ...(result.rows ? { rows: result.rows } : {}),
-    units: result.units.map((u) => ({
-      row: u.row,
-      ...(u.code !== undefined ? { code: u.code } : {}),
-      ...(u.name !== undefined ? { name: u.name } : {}),
-      ...(u.section !== undefined ? { section: u.section } : {}),
-      status: { ...u.status },
-      errors: u.errorCount,
-    })),
+    // Made as the report is written, as problems are: 100,000 units would otherwise be 100,000
+    // objects held beside the result while it is written.
+    units: lazyList([], result.units.length, (i) => unitJson(result.units[i])) as JsonReport['units'],
     indicators: result.indicators.map(indicatorJson),
     ...(result.groups ? { groups: result.groups.map((g) => ({ parent: g.parent, units: g.units, indicators: g.indicators.map(indicatorJson) })) } : {}),
     // Made as the report is written (see lazyList): a table can have 200,000 problems.
     problems: lazyList([], result.problems.length, (i) => problemJson(result.problems[i])) as JsonReport['problems'],
+  };
+}
+
+/** One unit as the report writes it. */
+function unitJson(u: CheckResult['units'][number]): JsonReport['units'][number] {
+  return {
+    row: u.row,
+    ...(u.code !== undefined ? { code: u.code } : {}),
+    ...(u.name !== undefined ? { name: u.name } : {}),
+    ...(u.section !== undefined ? { section: u.section } : {}),
+    status: { ...u.status },
+    errors: u.errorCount,
   };
 }
 
