@@ -11,8 +11,12 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 
-/** Budget for the Office-mode initial JavaScript, gzipped: React, Fluent UI, the engine and the Office adapter. */
-const OFFICE_BUDGET_GZ = 240 * 1024;
+/**
+ * Budget for the Office-mode initial JavaScript, gzipped: React, Fluent UI, the engine and the
+ * Office adapter, and the reporting cycle's pane (register, send-out command, chasing, Tiến độ:
+ * about 8 KB). Was 240 KB before the cycle.
+ */
+const OFFICE_BUDGET_GZ = 256 * 1024;
 
 /** Strings only the browser-mode code has: the xlsx adapter's macro check and fflate's inflate errors. */
 const BROWSER_ONLY = [/vbaproject/i, /invalid block type/, /exceljs/i];
