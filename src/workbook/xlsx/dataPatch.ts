@@ -11,6 +11,7 @@ import type { DataSheetPatch } from '../plan';
 import { patchRows, type PatchRow } from '../patchRows';
 import { binaryFromText } from './binaryText';
 import { cellXml } from './cellXml';
+import { sheetDataClose } from './sheetReader';
 import { patchCols } from './colsPatch';
 import { XlsxError } from './limits';
 import { formatRange, parseRange, unionRange } from './refs';
@@ -116,7 +117,7 @@ function dataSheetPatcher(
       emit(xml.slice(sd, openEnd));
       from = openEnd;
     }
-    const close = xml.indexOf(`</${p}sheetData>`, from);
+    const close = sheetDataClose(xml, from, p, `</${p}row>`);
     const innerEnd = close < 0 ? xml.length : close;
     let copyFrom = from;
     const rowTag = p + 'row';

@@ -3,6 +3,7 @@
  * Unchanged parts are written back as their original compressed bytes; the limits on
  * uncompressed size are enforced here, for every part we inflate.
  */
+import { codec } from './codec';
 import { sheetWindows, sheetWindowsAsync } from './sheetWindows';
 import { XlsxError, XlsxLimits, errorMessage } from './limits';
 import { inflateSync } from 'fflate';
@@ -71,12 +72,26 @@ function isWorksheetPath(name: string): boolean {
   return /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
 }
 
-/** The first bytes of a binary string, enough for plainUtf8's look at the prolog. */
-function binaryBytesOfPrefix(text: string): Uint8Array {
-  const n = Math.min(text.length, 512);
+/**
+ * Up to `n` bytes from the start of a part (the prolog, for a look at its encoding), inflating
+ * no more than the first compressed slice. A damaged stream gives what came before the damage
+ * (nothing: then the part is read whole, and its damage reported there).
+ */
+function leadingBytes(src: Uint8Array, method: 0 | 8, n: number): Uint8Array {
+  if (method === 0) return src.subarray(0, n);
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = text.charCodeAt(i);
-  return out;
+  let got = 0;
+  const inflater = codec().inflater((chunk) => {
+    const take = Math.min(chunk.length, n - got);
+    out.set(chunk.subarray(0, take), got);
+    got += take;
+  });
+  try {
+    inflater.push(src.subarray(0, Math.min(src.length, 16 * 1024)), src.length <= 16 * 1024);
+  } catch {
+    // keep what came before the damage
+  }
+  return out.subarray(0, got);
 }
 
 /**
@@ -214,9 +229,9 @@ export class XlsxPackage {
       },
     };
     // A look at the first window decides: UTF-16 or a legacy encoding is read whole, decoded.
-    const first = sheetWindows(src, e.method, budget).next();
-    if (first.done || !plainUtf8(binaryBytesOfPrefix(first.value))) return undefined;
-    refuseDoctype(first.value, e.name);
+    const head = leadingBytes(src, e.method, 4096);
+    if (head.length === 0 || !plainUtf8(head)) return undefined;
+    refuseDoctype(codec().latin1(head), e.name);
     const method = e.method;
     return {
       windows: () => sheetWindows(src, method, budget),

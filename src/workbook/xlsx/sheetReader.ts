@@ -389,7 +389,7 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
       if (xml.charCodeAt(sdOpenEnd - 2) === 47) return (done = true);
       from = sdOpenEnd;
     }
-    const close = xml.indexOf('</' + prefix + 'sheetData>', from);
+    const close = sheetDataClose(xml, from, prefix, rowClose);
     const end = close < 0 ? xml.length : close;
     if (whole && close >= 0) {
       // Reading may stop at the end of the row holding the last cell that is not self-closing
@@ -415,6 +415,18 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
     return filled;
   };
   return { feed, finish };
+}
+
+/**
+ * Where `</sheetData>` is in a window, −1 if not there. Looked for after the window's last
+ * `</row>` only: rows come before it, and a window of rows (4 MB) need not be searched through.
+ *
+ * @example
+ * sheetDataClose('<row r="1"></row></sheetData>', 0, '', '</row>') // 16
+ */
+export function sheetDataClose(xml: string, from: number, prefix: string, rowClose: string): number {
+  const lastRow = xml.lastIndexOf(rowClose);
+  return xml.indexOf('</' + prefix + 'sheetData>', Math.max(from, lastRow));
 }
 
 /**
