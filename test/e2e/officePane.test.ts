@@ -4,11 +4,11 @@
  * the keyboard only, and its screenshots (empty, problems listed, results, import) go to
  * test/e2e/screenshots/office-*.png next to the browser mode's.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import webpack from 'webpack';
+import { bundleHarness } from './cycleBundle';
 import { chromiumAvailable, launchChromium, panePage } from './chromiumSetup';
 import type { WatchedPage } from './chromiumSetup';
 import { serveDirectory } from './staticServer';
@@ -16,37 +16,8 @@ import type { StaticServer } from './staticServer';
 import { fixtureGrid } from '../../src/taskpane/paneFixture';
 import { createXlsx } from '../../src/workbook/xlsx';
 
-const ROOT = join(__dirname, '..', '..');
 // Committed screenshots are refreshed on request (SAVE_SCREENSHOTS=1); a plain test run writes to a temp folder.
 const SHOTS = process.env.SAVE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(tmpdir(), 'chitieu-screenshots');
-
-/** Bundles the harness into `dir` (development mode: no minifying, it only has to run). */
-function bundleHarness(dir: string): Promise<void> {
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    context: ROOT,
-    entry: join(__dirname, 'officeHarness.tsx'),
-    output: { path: dir, filename: 'harness.js' },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: join(ROOT, 'tsconfig.json'), compilerOptions: { module: 'esnext' } } },
-        },
-      ],
-    },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => {
-      compiler.close(() => undefined);
-      if (err || !stats || stats.hasErrors()) reject(err ?? new Error(stats?.toString('errors-only')));
-      else resolve();
-    }),
-  );
-}
 
 /** Presses Tab (or Shift+Tab) until the focused element has this text (at most 30 times). */
 async function tabTo(page: Page, text: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
@@ -76,11 +47,7 @@ describeIfChromium('Office-mode pane in Chromium (in-memory workbook)', () => {
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-pane-'));
-    await bundleHarness(dir);
-    writeFileSync(
-      join(dir, 'taskpane.html'),
-      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Chỉ tiêu CĐCS</title></head><body><div id="root"></div><script src="harness.js"></script></body></html>',
-    );
+    await bundleHarness(join(__dirname, 'officeHarness.tsx'), dir);
     mkdirSync(SHOTS, { recursive: true });
     server = await serveDirectory(dir);
     browser = await launchChromium();
