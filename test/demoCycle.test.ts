@@ -27,6 +27,13 @@ describe('chitieu demo: the reporting cycle', () => {
     text = io.stdout.join('\n');
   }, 120_000);
 
+  test('a second demo run starts the cycle again (its own sample returns are replaced)', async () => {
+    const io = captureIo(new Date(2025, 0, 15));
+    expect(await run(['demo', '--dir', dir], io)).toBe(0);
+    expect(io.stderr.join('\n')).toBe('');
+    expect(io.stdout.join('\n')).toContain('Đã nhận 9/12 — còn 3 đơn vị chưa nộp');
+  }, 120_000);
+
   test('one pre-filled return per register unit', () => {
     const forms = readdirSync(join(root, 'mau-gui-cdcs')).sort();
     expect(forms).toHaveLength(12);

@@ -5,6 +5,7 @@
  * register, one saved under another unit's name, two never sent) → intake with chasing → the
  * check with three years of progress (`Tiến độ`).
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRegister } from '../domain/cycle/register';
 import type { RegisterUnit } from '../domain/cycle/registerUnit';
@@ -105,6 +106,12 @@ export async function demoCycle(
   const root = join(dir, 'chu-ky-bao-cao');
   const quiet: Io = { out: () => undefined, err: () => undefined, progress: false, today: io.today };
   const masterOf = (y: number) => join(root, `tong-hop-${y}.xlsx`);
+  // A second demo run starts again from the sample: the returns of the last run go (send-out
+  // refuses to write over a return, which, outside the demo, may be one a unit sent back).
+  for (const folder of [join(root, 'mau-gui-cdcs'), join(root, 'bao-cao-nhan-ve')]) {
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) if (/^bao-cao-.*\.xlsx$/i.test(name)) rmSync(join(folder, name));
+  }
   for (const y of [year - 2, year - 1]) writeMaster(masterOf(y), set, y, (rows, headerRow) => toSheet('Dữ liệu CĐCS', rows, headerRow));
 
   // 1. The register, made from last year's master.
