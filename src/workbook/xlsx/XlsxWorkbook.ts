@@ -110,30 +110,34 @@ export class XlsxWorkbook implements WorkbookPort {
     const found = this.sheetToRead(name);
     if ('ok' in found) return found;
     try {
-      const { ref, part, options } = found;
-      if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
-      // A big sheet is read as it inflates (never held whole); its merges are in the last window.
-      const source = this.pkg.sheetWindows(part.path);
-      if (source) {
-        let lastWindow = '';
-        const rows = readSheetWindows(
-          {
-            *[Symbol.iterator]() {
-              for (const w of source.windows()) yield (lastWindow = w);
-            },
-          },
-          { ...options, binary: true },
-        );
-        return { ok: true, value: gridOf(ref.name, rows, readMergeCells(lastWindow), options) };
-      }
-      const sheetXml = this.pkg.sheetXml(part.path);
-      if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
-      const { xml, binary } = sheetXml;
-      const rows = readSheetXml(xml, { ...options, binary });
-      return { ok: true, value: gridOf(ref.name, rows, readMergeCells(xml), options) };
+      return this.readFound(found, found.part.worksheet ? this.pkg.sheetWindows(found.part.path) : undefined);
     } catch (err) {
       return readErrorOf(err, found.ref.name);
     }
+  }
+
+  /** Reads a sheet found by sheetToRead, a big one from its windows (as it inflates). Throws XlsxError. */
+  private readFound(found: SheetToRead, source: SheetWindowSource | undefined): Result<SheetGrid, ReadError> {
+    const { ref, part, options } = found;
+    if (!part.worksheet) return { ok: true, value: { name: ref.name, rows: [] } };
+    // A big sheet is never held whole; its merges are in the last window.
+    if (source) {
+      let lastWindow = '';
+      const rows = readSheetWindows(
+        {
+          *[Symbol.iterator]() {
+            for (const w of source.windows()) yield (lastWindow = w);
+          },
+        },
+        { ...options, binary: true },
+      );
+      return { ok: true, value: gridOf(ref.name, rows, readMergeCells(lastWindow), options) };
+    }
+    const sheetXml = this.pkg.sheetXml(part.path);
+    if (sheetXml === undefined) throw new XlsxError('corrupt', undefined, `missing part ${part.path}`);
+    const { xml, binary } = sheetXml;
+    const rows = readSheetXml(xml, { ...options, binary });
+    return { ok: true, value: gridOf(ref.name, rows, readMergeCells(xml), options) };
   }
 
   /**
@@ -143,9 +147,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSheetResultAsync(name: string): Promise<Result<SheetGrid, ReadError>> {
     const found = this.sheetToRead(name);
     if ('ok' in found) return found;
-    const source = found.part.worksheet ? this.pkg.sheetWindows(found.part.path) : undefined;
-    if (!source) return this.readSheetResult(name);
     try {
+      const source = found.part.worksheet ? this.pkg.sheetWindows(found.part.path) : undefined;
+      if (!source) return this.readFound(found, undefined);
       let lastWindow = '';
       const rows = await readSheetWindowsAsync(
         {
@@ -162,9 +166,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The sheet's entry and part, and fresh read options; or the read error. */
-  private sheetToRead(
-    name: string,
-  ): { ref: SheetRef; part: { path: string; worksheet: boolean }; options: ReadOptions } | { ok: false; error: ReadError } {
+  private sheetToRead(name: string): SheetToRead | { ok: false; error: ReadError } {
     try {
       // Entries without a relationship id are not sheets (see sheetNamesSync).
       const sheets = parseSheets(this.workbookXml()).filter((s) => s.relId !== '');
@@ -197,11 +199,16 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** applySync with a big data sheet inflated asynchronously while it is patched (see readSheetResultAsync). */
   private async applyAsync(plan: OutputPlan): Promise<void> {
-    const job = plan.data ? this.dataPatchJob(plan) : undefined;
-    if (!job?.source) return this.applySync(plan);
     const style = this.prepareStyles(plan);
-    const { path, data, editHead, source } = job;
-    await this.pkg.writeTextAsync(path, (emit) => patchDataSheetAsync(source.windowsAsync(), data, style, editHead, true, emit), true);
+    const job = plan.data ? this.dataPatchJob(plan) : undefined;
+    if (job) {
+      const { path, data, editHead, source, binary } = job;
+      if (source) {
+        await this.pkg.writeTextAsync(path, (emit) => patchDataSheetAsync(source.windowsAsync(), data, style, editHead, true, emit), true);
+      } else {
+        this.pkg.writeText(path, (emit) => patchDataSheet([job.xml ?? ''], data, style, editHead, binary, emit), binary);
+      }
+    }
     this.applySheets(plan, style);
   }
 
@@ -428,6 +435,13 @@ export class XlsxWorkbook implements WorkbookPort {
     while (this.pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
     return { path: `${dir}worksheets/sheet${n}.xml`, target: `worksheets/sheet${n}.xml` };
   }
+}
+
+/** A sheet to read: its entry, its part, and fresh read options. */
+interface SheetToRead {
+  readonly ref: SheetRef;
+  readonly part: { readonly path: string; readonly worksheet: boolean };
+  readonly options: ReadOptions;
 }
 
 /** What a sheet read fills in besides the rows. */
