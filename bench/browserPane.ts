@@ -18,7 +18,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { launchChromium, panePage } from '../test/e2e/chromiumSetup';
+import { launchChromium, observeLongTasks, panePage } from '../test/e2e/chromiumSetup';
 import { serveDirectory } from '../test/e2e/staticServer';
 import { RESULT_MARKER } from './protocol';
 
@@ -88,15 +88,6 @@ function hasWorkerThread(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** Installed before the page's scripts: every long task (over 50 ms) of the main thread, as [start, duration]. */
-function observeLongTasks(): void {
-  const w = window as unknown as { __longTasks: [number, number][] };
-  w.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
 }
 
 async function main(p: Params): Promise<Record<string, unknown>> {

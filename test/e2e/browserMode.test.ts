@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium, panePage } from './chromiumSetup';
+import { chromiumAvailable, launchChromium, observeLongTasks, panePage } from './chromiumSetup';
 import type { WatchedPage } from './chromiumSetup';
 import { serveDirectory } from './staticServer';
 import type { StaticServer } from './staticServer';
@@ -102,15 +102,6 @@ async function largeWorkbook(): Promise<Buffer> {
     ws.addRow(u);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Installed before the page's scripts: every long task (over 50 ms) of the main thread, as [start, duration]. */
-function observeLongTasks(): void {
-  const w = window as unknown as { __longTasks: [number, number][] };
-  w.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
 }
 
 const describeIfChromium = chromiumAvailable() ? describe : describe.skip;

@@ -56,3 +56,18 @@ export async function panePage(browser: Browser): Promise<WatchedPage> {
   });
   return watched;
 }
+
+/**
+ * For `page.addInitScript`, so it runs before the page's scripts: every long task (over 50 ms) of
+ * the main thread goes to `window.__longTasks` as [start, duration].
+ *
+ * @example
+ * await page.addInitScript(observeLongTasks);
+ */
+export function observeLongTasks(): void {
+  const w = window as unknown as { __longTasks: [number, number][] };
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
