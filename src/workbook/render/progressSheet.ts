@@ -17,6 +17,7 @@ import { isFractionKind } from '../../domain/targetSet';
 import { columnLetters } from '../../domain/grid';
 import type { CellSpec, ChartSpec, SheetSpec } from '../plan';
 import { BODY_FONT_SIZE, TABLE_FONT_SIZE } from '../styles';
+import { programLine, sheetRows, type Row } from './sheetRows';
 import { rowHeightFor } from './rowHeight';
 import { figureText, indicatorWording, targetText } from './summaryText';
 import { PAGE_FOOTER } from './summarySheet';
@@ -32,7 +33,6 @@ export const PROGRESS_UNIT_HEADER = ['STT', 'Tên đơn vị', 'Mã đơn vị']
 /** Lines a chart holds at most: more would be a tangle no one reads. */
 export const LINES_PER_CHART = 6;
 
-type Row = (CellSpec | null)[];
 
 const text = (v: string, s: CellSpec['s']): CellSpec => ({ v, s });
 const col = columnLetters;
@@ -110,23 +110,11 @@ export function renderProgressSheet(history: History, options: ProgressOptions =
   widths.push(2);
   const lastCol = col(tableCols - 1);
 
-  const rows: Row[] = [];
-  const merges: string[] = [];
-  const heights: Record<number, number> = {};
-  const line = (cells: Row): number => {
-    rows.push(cells);
-    return rows.length;
-  };
   const fullWidth = widths.slice(0, tableCols).reduce((a, b) => a + b, 0);
-  const wide = (v: string, s: CellSpec['s'], fontSize: number): number => {
-    const r = line([text(v, s)]);
-    merges.push(`A${r}:${lastCol}${r}`);
-    heights[r] = Math.max(fontSize * 1.5, rowHeightFor([v], [fullWidth], fontSize));
-    return r;
-  };
+  const { rows, merges, heights, line, wide } = sheetRows(lastCol, fullWidth);
 
   wide(`TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU NĂM ${first}–${last}`, 'title', 14);
-  wide(`Thực hiện ${set.document}${set.section ? `, ${set.section}` : ''}${set.title ? ` — ${set.title}` : ''}`, 'subtitle', BODY_FONT_SIZE);
+  wide(programLine(set), 'subtitle', BODY_FONT_SIZE);
   // Where each year was read from, grouped when several years come from one sheet.
   const from = new Map<string, number[]>();
   years.forEach((y, k) => from.set(history.sources[k], [...(from.get(history.sources[k]) ?? []), y]));

@@ -18,6 +18,7 @@ import type { CellSpec, ChartSpec, SheetSpec } from '../plan';
 import { DEFAULT_OWN_SHEET_NAMES, type OwnSheetNames } from '../ownSheets';
 import { BODY_FONT_SIZE, TABLE_FONT_SIZE } from '../styles';
 import { reportingLines } from './reportingBody';
+import { programLine, sheetRows, type Row } from './sheetRows';
 import { rowHeightFor, wrappedLines } from './rowHeight';
 import { figureText, indicatorWording, noteText, reportedText, targetText } from './summaryText';
 
@@ -35,7 +36,6 @@ export interface SummaryOptions {
   readonly reportingBody?: string;
 }
 
-type Row = (CellSpec | null)[];
 
 /** Columns A–H: the table. I: a gap. J–O: the chart. Q–S: the chart's data (not printed). */
 const TABLE_COLS = 8;
@@ -124,19 +124,7 @@ export function renderSummarySheet(
   const fullWidth = tableWidths.reduce((a, b) => a + b, 0);
   const last = col(TABLE_COLS - 1);
 
-  const rows: Row[] = [];
-  const merges: string[] = [];
-  const heights: Record<number, number> = {};
-  const line = (cells: Row): number => {
-    rows.push(cells);
-    return rows.length;
-  };
-  const wide = (v: string, s: CellSpec['s'], fontSize: number): number => {
-    const r = line([text(v, s)]);
-    merges.push(`A${r}:${last}${r}`);
-    heights[r] = Math.max(fontSize * 1.5, rowHeightFor([v], [fullWidth], fontSize));
-    return r;
-  };
+  const { rows, merges, heights, line, wide } = sheetRows(last, fullWidth);
   /** A row of the header blocks: left over A–C, right over E–H. */
   const leftWidth = tableWidths[0] + tableWidths[1] + tableWidths[2];
   const rightWidth = tableWidths[4] + tableWidths[5] + tableWidths[6] + tableWidths[7];
@@ -157,7 +145,7 @@ export function renderSummarySheet(
   blocks(text(`Số:        /BC-${docCode ?? '……'}`, 'doc_number'), text(placeDateLine(set.place ?? '……', today), 'place_date'));
   line([]);
   wide(`BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM ${result.year}`, 'title', 14);
-  wide(`Thực hiện ${set.document}${set.section ? `, ${set.section}` : ''}${set.title ? ` — ${set.title}` : ''}`, 'subtitle', BODY_FONT_SIZE);
+  wide(programLine(set), 'subtitle', BODY_FONT_SIZE);
   // One line when the reader must know the figures rest on a guess or an ill-fitting table.
   // Said as a fact of the document; what to do about it is for the screen, not the paper.
   const caveats: string[] = [];
