@@ -1076,19 +1076,7 @@ class OfficeAdapter implements InteractivePort {
     }
 
     // 7. Frozen panes, drop-down lists, page layout.
-    const fr = Math.max(0, Math.floor(spec.freeze?.rows ?? 0));
-    const fc = Math.max(0, Math.floor(spec.freeze?.cols ?? 0));
-    if (fr || fc) {
-      ops.push({
-        bytes: cost(2, 1),
-        queue: () => {
-          const panes = ws().freezePanes;
-          if (fr && fc) panes.freezeAt(ws().getRangeByIndexes(0, 0, fr, fc));
-          else if (fr) panes.freezeRows(fr);
-          else panes.freezeColumns(fc);
-        },
-      });
-    }
+    if (spec.freeze && (spec.freeze.rows >= 1 || spec.freeze.cols >= 1)) ops.push(freezeOp(ws, spec.freeze));
     for (const v of spec.validations ?? []) {
       const joined = v.list.join(',');
       // A literal list is at most 255 characters and a comma always separates items: like the
@@ -1203,18 +1191,7 @@ class OfficeAdapter implements InteractivePort {
 
   /** The data sheet's view: frozen header rows and identity columns, print titles (ExcelApi 1.9). */
   private viewOps(ops: Op[], ws: () => Excel.Worksheet, view: DataSheetView): void {
-    const fr = Math.max(0, Math.floor(view.freeze.rows));
-    const fc = Math.max(0, Math.floor(view.freeze.cols));
-    ops.push({
-      bytes: cost(2, 1),
-      queue: () => {
-        const panes = ws().freezePanes;
-        if (fr && fc) panes.freezeAt(ws().getRangeByIndexes(0, 0, fr, fc));
-        else if (fr) panes.freezeRows(fr);
-        else if (fc) panes.freezeColumns(fc);
-        else panes.unfreeze();
-      },
-    });
+    ops.push(freezeOp(ws, view.freeze));
     if (!this.supports('1.9') || (!view.printTitleRows && !view.printTitleCols)) return;
     const rows = view.printTitleRows;
     const cols = view.printTitleCols;
@@ -1294,4 +1271,23 @@ export function besideTables(patch: DataSheetPatch, tables: readonly Box[]): Dat
     }
   }
   return start === patch.startCol ? patch : { ...patch, startCol: start };
+}
+
+/**
+ * Freezes the rows above and the columns left of the split; none of either unfreezes (the user's
+ * data sheet: an earlier run's panes go).
+ */
+function freezeOp(ws: () => Excel.Worksheet, freeze: { readonly rows: number; readonly cols: number }): Op {
+  const fr = Math.max(0, Math.floor(freeze.rows));
+  const fc = Math.max(0, Math.floor(freeze.cols));
+  return {
+    bytes: cost(2, 1),
+    queue: () => {
+      const panes = ws().freezePanes;
+      if (fr && fc) panes.freezeAt(ws().getRangeByIndexes(0, 0, fr, fc));
+      else if (fr) panes.freezeRows(fr);
+      else if (fc) panes.freezeColumns(fc);
+      else panes.unfreeze();
+    },
+  };
 }
