@@ -240,7 +240,8 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
               throw new XlsxError('too_many_cells', errorMessage('too_many_cells', { limit: opts.maxCells, sheet: opts.sheetName }));
             }
             if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
-            row![col] = typeof value === 'string' && value.length <= INTERN_MAX_LENGTH ? intern(value) : value;
+            // Shared strings are one string already (the table's); inline and formula texts are not.
+            row![col] = type !== T.Shared && typeof value === 'string' && value.length <= INTERN_MAX_LENGTH ? intern(value) : value;
           } else if (value === null && extent && cellRow > 0 && cellRow <= MAX_ROWS) {
             extent = noteBlankCell(extent, cellRow, col);
           }
