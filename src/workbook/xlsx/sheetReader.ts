@@ -435,8 +435,6 @@ export function sheetDataClose(xml: string, from: number, prefix: string, rowClo
  * self-closing, `from` when there is none (nothing to read), `end` when that row does not close.
  */
 function valueLimit(xml: string, from: number, end: number, prefix: string, rowClose: string): number {
-  const first = xml.indexOf('<' + prefix + 'c', from);
-  if (first < 0 || first >= end) return end;
   const last = xml.lastIndexOf('</' + prefix + 'c>', end);
   if (last < 0 || last < from) return from;
   const rowEnd = xml.indexOf(rowClose, last);
