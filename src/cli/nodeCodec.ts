@@ -8,6 +8,9 @@ import { fflateCodec, jsCrc32, type Codec } from '../workbook/xlsx/codec';
 
 const view = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.length);
 
+/** The last piece finishes the stream; the others end byte-aligned, so the pieces concatenate. */
+const finishFlush = (final: boolean): number => (final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH);
+
 /**
  * zlib has no synchronous streaming API, so each piece is compressed on its own and ends with a
  * sync flush (an empty stored block, byte-aligned): the pieces concatenate into one valid raw
@@ -45,11 +48,17 @@ export function nodeZlibCodec(): Codec {
     deflater(level, onChunk) {
       return {
         push(bytes, final) {
-          const finishFlush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-          const out = zlib.deflateRawSync(bytes, { level, finishFlush });
+          const out = zlib.deflateRawSync(bytes, { level, finishFlush: finishFlush(final) });
           if (out.length) onChunk(new Uint8Array(out.buffer, out.byteOffset, out.length));
         },
       };
+    },
+    deflatePiece(piece, level, final) {
+      return new Promise((resolve, reject) => {
+        zlib.deflateRaw(piece, { level, finishFlush: finishFlush(final) }, (err, out) =>
+          err ? reject(err) : resolve(new Uint8Array(out.buffer, out.byteOffset, out.length)),
+        );
+      });
     },
     crc32: nativeCrc ? (data, crc) => nativeCrc(data, crc) : jsCrc32,
     latin1: (bytes) => view(bytes).toString('latin1'),

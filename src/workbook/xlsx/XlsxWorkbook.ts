@@ -204,7 +204,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (job) {
       const { path, data, editHead, source, binary } = job;
       if (source) {
-        await this.pkg.writeTextAsync(path, (emit) => patchDataSheetAsync(source.windowsAsync(), data, style, editHead, true, emit), true);
+        await this.pkg.writeTextAsync(path, (emit, drain) => patchDataSheetAsync(source.windowsAsync(), data, style, editHead, true, emit, drain), true);
       } else {
         this.pkg.writeText(path, (emit) => patchDataSheet([job.xml ?? ''], data, style, editHead, binary, emit), binary);
       }

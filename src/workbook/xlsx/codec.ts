@@ -38,6 +38,12 @@ export interface Codec {
   inflateStream?(src: Uint8Array): AsyncIterable<Uint8Array>;
   /** A compressor at `level` (1 fastest … 9 smallest). Equal input pieces give equal output. */
   deflater(level: 1 | 6, onChunk: (chunk: Uint8Array) => void): RawDeflater;
+  /**
+   * One piece compressed off the main thread (Node's zlib on its thread pool), giving the bytes
+   * `deflater(level).push(piece, final)` gives: pieces are compressed each on their own, so a
+   * part's pieces may be compressed at the same time and joined in order. Absent: `deflater`.
+   */
+  deflatePiece?(piece: Uint8Array, level: 1 | 6, final: boolean): Promise<Uint8Array>;
   /** CRC-32 of `data`, continuing from `crc` (the CRC of the bytes before). */
   crc32(data: Uint8Array, crc: number): number;
   /** The bytes as a string of one character per byte (code points 0–255). */

@@ -6,7 +6,7 @@
  * original text, and inside a touched row the user's cells are copied verbatim (cells are
  * only removed in the product's columns). The output is built as string chunks.
  */
-import { a1 } from '../../domain/grid';
+import { a1, columnLetters } from '../../domain/grid';
 import type { DataSheetPatch } from '../plan';
 import { patchRows, type PatchRow } from '../patchRows';
 import { binaryFromText } from './binaryText';
@@ -19,18 +19,55 @@ import type { StyleIndex } from './sheetWriter';
 import { attrStart, findElement, findStartTag, rootElement, tagEnd } from './xml';
 
 
+/** Distinct shared rows of cells whose XML is kept (statusColumns.ts makes a few dozen). */
+const MAX_ROW_TEMPLATES = 4096;
+
 /**
  * A patch row's cells as XML, in column order. Strings are built only when the row is written,
- * so a 100,000-row patch does not hold a second copy of every cell.
+ * so a 100,000-row patch does not hold a second copy of every cell. A shared, frozen row of cells
+ * (statusColumns.ts: a few dozen combinations of statuses stand for 100,000 rows) is rendered once
+ * as pieces around its row number: the rows that share it differ only there. Into a sheet held as
+ * a binary string, the new text goes as its UTF-8 bytes (binaryText.ts).
+ *
+ * @example
+ * const cells = rowCellsXml('', 14, style, false);
+ * cells({ row: 5, cells: [{ v: 'Đạt', s: 'status_DAT' }] }) // '<c r="O5" s="7" t="inlineStr">…</c>'
  */
-function rowXml(p: string, row: PatchRow, startCol: number, style: StyleIndex, binary: boolean): string {
-  let out = '';
-  for (let i = 0; i < row.cells.length; i++) {
-    const cell = row.cells[i];
-    out += cellXml(p, a1(row.row, startCol + i), cell, style(cell?.s));
-  }
-  // Into a sheet held as a binary string, the new text goes as its UTF-8 bytes (binaryText.ts).
-  return binary ? binaryFromText(out) : out;
+function rowCellsXml(p: string, startCol: number, style: StyleIndex, binary: boolean): (row: PatchRow) => string {
+  const render = (row: PatchRow): string => {
+    let out = '';
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i];
+      out += cellXml(p, a1(row.row, startCol + i), cell, style(cell?.s));
+    }
+    return binary ? binaryFromText(out) : out;
+  };
+  const templates = new Map<readonly unknown[], readonly string[]>();
+  const template = (cells: PatchRow['cells']): readonly string[] => {
+    // A NUL after the column letters marks where the row number goes; the reference is the first
+    // attribute of <c>, before any value, so the first NUL is that one.
+    const pieces: string[] = [''];
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      const xml = cellXml(p, columnLetters(startCol + i) + '\0', cell, style(cell?.s));
+      if (!xml) continue;
+      const at = xml.indexOf('\0');
+      pieces[pieces.length - 1] += xml.slice(0, at);
+      pieces.push(xml.slice(at + 1));
+    }
+    return binary ? pieces.map(binaryFromText) : pieces;
+  };
+  return (row) => {
+    if (!Object.isFrozen(row.cells)) return render(row);
+    let pieces = templates.get(row.cells);
+    if (!pieces) {
+      if (templates.size >= MAX_ROW_TEMPLATES) return render(row);
+      templates.set(row.cells, (pieces = template(row.cells)));
+    }
+    let out = pieces[0];
+    for (let k = 1; k < pieces.length; k++) out += row.row + pieces[k];
+    return out;
+  };
 }
 
 /**
@@ -54,7 +91,8 @@ export function patchDataSheet(
 }
 
 /**
- * The same, the windows coming asynchronously (inflated on Node's thread pool meanwhile).
+ * The same, the windows coming asynchronously (inflated on Node's thread pool meanwhile);
+ * `drain` is awaited after each window (the output's compression catching up).
  *
  * @example
  * await patchDataSheetAsync(source.windowsAsync(), patch, style, (h) => h, true, (t) => writer.write(t));
@@ -66,9 +104,13 @@ export async function patchDataSheetAsync(
   editHead: (head: string) => string,
   binary: boolean,
   emit: (text: string) => void,
+  drain: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   const patcher = dataSheetPatcher(patch, style, editHead, binary, emit);
-  for await (const xml of windows) patcher.feed(xml);
+  for await (const xml of windows) {
+    patcher.feed(xml);
+    await drain();
+  }
   patcher.finish();
 }
 
@@ -84,8 +126,10 @@ function dataSheetPatcher(
   const { startCol } = patch;
   const clearTo = patch.clearToRow ?? Infinity;
   let p = '';
+  // Rebuilt once the sheet's element prefix is known (the first window).
+  let rowXml = rowCellsXml('', startCol, style, binary);
   const newRow = (row: PatchRow): string => {
-    const cells = rowXml(p, row, startCol, style, binary);
+    const cells = rowXml(row);
     return cells ? `<${p}row r="${row.row}">${cells}</${p}row>` : '';
   };
   let next = 0; // next patch row to place
@@ -101,6 +145,7 @@ function dataSheetPatcher(
     if (first) {
       first = false;
       p = rootElement(xml).prefix;
+      rowXml = rowCellsXml(p, startCol, style, binary);
       const sd = findStartTag(xml, p + 'sheetData', 0);
       if (sd < 0) throw new XlsxError('corrupt', undefined, 'worksheet without sheetData');
       const openEnd = tagEnd(xml, sd);
@@ -147,7 +192,7 @@ function dataSheetPatcher(
       if (mine || clearing) {
         const addEnd = mine ? startCol + mine.cells.length : startCol;
         const owned = (col: number): boolean => (clearing && clear.has(col)) || (col >= startCol && col < addEnd);
-        const added = mine ? rowXml(p, mine, startCol, style, binary) : '';
+        const added = mine ? rowXml(mine) : '';
         const span: RowSpan = { rs, gt, rowEnd, selfClosing, rowNum };
         const scan = scanRow(xml, p, span, owned, added);
         if (scan) {

@@ -335,14 +335,23 @@ export class XlsxPackage {
     this.binaryCache.delete(k);
   }
 
-  /** writeText with the text produced asynchronously (a sheet patched as it inflates). */
-  async writeTextAsync(name: string, write: (emit: (text: string) => void) => Promise<void>, binary = false): Promise<void> {
+  /**
+   * writeText with the text produced asynchronously (a sheet patched as it inflates), compressed
+   * off the main thread where the codec can. `write` calls `drain` now and then (between windows):
+   * it waits while too many pieces are still being compressed.
+   */
+  async writeTextAsync(
+    name: string,
+    write: (emit: (text: string) => void, drain: () => Promise<void>) => Promise<void>,
+    binary = false,
+  ): Promise<void> {
     const k = partKey(name);
     const e = this.entries.get(k);
-    const w = new TextPartWriter(e ? e.name : name, binary);
-    await write((text) => w.write(text));
+    const w = new TextPartWriter(e ? e.name : name, binary, true);
+    await write((text) => w.write(text), () => w.drain());
+    const part = await w.finishAsync();
     this.removed.delete(k);
-    this.changed.set(k, { name: e ? e.name : name, chunks: [], part: w.finish() });
+    this.changed.set(k, { name: e ? e.name : name, chunks: [], part });
     this.textCache.delete(k);
     this.binaryCache.delete(k);
   }

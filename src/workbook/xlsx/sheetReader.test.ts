@@ -1,3 +1,4 @@
+import { binaryFromText } from './binaryText';
 import { readSheetXml, type SheetReadOptions } from './sheetReader';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -68,5 +69,45 @@ describe('rows that only carry formats (the fast path)', () => {
     expect(r.rows).toEqual([[], [1]]);
     expect(r.hidden).toEqual([]);
     expect(r.extent).toEqual([0, 2]);
+  });
+});
+
+describe('inline strings of a sheet held as a binary string (decoded by their bytes, once per text)', () => {
+  const readBoth = (sheetData: string, prefix = ''): { text: unknown[][]; binary: unknown[][] } => {
+    const ns = prefix ? `xmlns:${prefix.slice(0, -1)}="${MAIN}"` : `xmlns="${MAIN}"`;
+    const xml = `<${prefix}worksheet ${ns}><${prefix}sheetData>${sheetData}</${prefix}sheetData></${prefix}worksheet>`;
+    const opts: SheetReadOptions = { sheetName: 'S', maxCells: 1000, sharedStrings: () => [] };
+    return { text: readSheetXml(xml, opts), binary: readSheetXml(binaryFromText(xml), { ...opts, binary: true }) };
+  };
+  const cell = (ref: string, is: string, p = ''): string => `<${p}c r="${ref}" t="inlineStr"><${p}is>${is}</${p}is></${p}c>`;
+
+  test('entities, _xHHHH_ escapes, spaces, rich runs, empty and repeated texts read as the text form does', () => {
+    const r = readBoth(
+      '<row r="1">' +
+        cell('A1', '<t>Hoàn thành tốt &amp; xuất sắc</t>') +
+        cell('B1', '<t xml:space="preserve"> Có </t>') +
+        cell('C1', '<t>_x0041_B</t>') +
+        cell('D1', '<r><t>Đạ</t></r><r><rPr><b/></rPr><t>t</t></r>') +
+        cell('E1', '<t/>') +
+        cell('F1', '<t></t>') +
+        '</row><row r="2">' +
+        cell('A2', '<t>Hoàn thành tốt &amp; xuất sắc</t>') +
+        cell('B2', '<t xml:space="preserve"> Có </t>') +
+        cell('C2', '<t>Ma so CD000001 ASCII dai</t>') +
+        '</row>',
+    );
+    // By hand: &amp; → &, _x0041_ → A, the two runs join, <t/> and <t></t> are empty texts.
+    const expected = [
+      ['Hoàn thành tốt & xuất sắc', ' Có ', 'AB', 'Đạt', '', ''],
+      ['Hoàn thành tốt & xuất sắc', ' Có ', 'Ma so CD000001 ASCII dai'],
+    ];
+    expect(r.binary).toEqual(expected);
+    expect(r.text).toEqual(expected);
+  });
+
+  test('the same under a namespace prefix, and a <t> of another prefix still reads', () => {
+    const r = readBoth('<x:row r="1">' + cell('A1', '<x:t>Chưa đạt</x:t>', 'x:') + cell('B1', '<y:t xmlns:y="' + MAIN + '">Đạt</y:t>', 'x:') + '</x:row>', 'x:');
+    expect(r.binary).toEqual([['Chưa đạt', 'Đạt']]);
+    expect(r.text).toEqual(r.binary);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { RawCell } from '../../domain/grid';
 import { XlsxError, errorMessage } from './limits';
-import { utf8FromBinary } from './binaryText';
+import { detachedBinary, utf8FromBinary } from './binaryText';
 import { richText } from './sharedStrings';
 import { attrStart, decodeEntities, decodeXString, findStartTag, rootElement, tagEnd } from './xml';
 
@@ -101,7 +101,17 @@ function fastNumber(xml: string, from: number, to: number): number {
 
 /** xml[from, to) as text: decoded from UTF-8 when the XML is a binary string. */
 function textOf(xml: string, from: number, to: number, binary: boolean): string {
-  return binary ? utf8FromBinary(xml, from, to) : xml.slice(from, to);
+  return binary ? detachedUtf8(xml, from, to) : xml.slice(from, to);
+}
+
+/**
+ * utf8FromBinary, never a view of the window: ASCII text decodes to a slice of it, which would keep
+ * the whole window alive (detachedBinary).
+ */
+function detachedUtf8(xml: string, from: number, to: number): string {
+  const text = utf8FromBinary(xml, from, to);
+  // Decoding shortens any text that is not ASCII.
+  return text.length === to - from ? detachedBinary(text) : text;
 }
 
 /** The value of a finished cell; `v` is the text span of its `<v>` (vs < 0 when absent). */
@@ -195,6 +205,35 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
     return text;
   };
 
+  // In a binary sheet, the usual inline string `<is><t>text</t></is>` is looked up by its bytes
+  // before anything is decoded: a column of "Có" or of ratings decodes each distinct text once.
+  const decodedInline = new Map<string, string>();
+  let inlineText = '';
+  let inlineClose = '';
+  /** Where the `</is>` of the last simple inline string starts. */
+  let inlineEnd = 0;
+  /** The value of `<is><t …>text</t></is>` whose `<t` starts at `at`, or undefined for any other shape. */
+  const simpleInline = (xml: string, at: number, end: number): string | undefined => {
+    if (!xml.startsWith(inlineText, at)) return undefined;
+    const after = xml.charCodeAt(at + inlineText.length);
+    if (after !== 62 /* > */ && after !== 32 && after !== 9 && after !== 10 && after !== 13) return undefined;
+    // `<t>` carries only xml:space, whose value holds no '>'.
+    const ts = xml.indexOf('>', at) + 1;
+    if (ts === 0 || xml.charCodeAt(ts - 2) === 47 /* <t/> */) return undefined;
+    const te = xml.indexOf('<', ts);
+    if (te < 0 || te + inlineClose.length > end || !xml.startsWith(inlineClose, te)) return undefined;
+    inlineEnd = te + inlineClose.length - prefix.length - 5;
+    const raw = xml.slice(ts, te);
+    let text = decodedInline.get(raw);
+    if (text === undefined) {
+      // Kept texts are copies: a slice would keep the whole window alive (detachedBinary).
+      const own = detachedBinary(raw);
+      text = decodeXString(decodeEntities(utf8FromBinary(own)));
+      if (raw.length <= INTERN_MAX_LENGTH && decodedInline.size < INTERN_ENTRIES) decodedInline.set(own, text);
+    }
+    return text;
+  };
+
   // State carried from one window to the next (a row never spans windows, so a cell never does).
   let rowNum = 0;
   let prevCol = -1;
@@ -241,7 +280,9 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
             }
             if (rowIndex !== cellRow - 1) row = rows[(rowIndex = cellRow - 1)] ??= [];
             // Shared strings are one string already (the table's); inline and formula texts are not.
-            row![col] = type !== T.Shared && typeof value === 'string' && value.length <= INTERN_MAX_LENGTH ? intern(value) : value;
+            // (Inline strings of a binary sheet are shared already.)
+            row![col] =
+              type !== T.Shared && !(bin && inline !== null) && typeof value === 'string' && value.length <= INTERN_MAX_LENGTH ? intern(value) : value;
           } else if (value === null && extent && cellRow > 0 && cellRow <= MAX_ROWS) {
             extent = noteBlankCell(extent, cellRow, col);
           }
@@ -322,12 +363,16 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
         }
       } else if (len === 2 && first === 105 /* i */ && xml.charCodeAt(ns + 1) === 115 /* s */ && inCell) {
         if (selfClosing) inline = '';
-        else {
+        else if (bin && (inline = simpleInline(xml, gt, end) ?? null) !== null) {
+          i = inlineEnd;
+          continue;
+        } else {
           const close = xml.indexOf('</' + xml.slice(lt + 1, j) + '>', gt);
           if (close < 0 || close > end) throw corrupt('unterminated <is>');
           if (bin) {
-            const t = utf8FromBinary(xml, gt, close);
-            inline = richText(t, 0, t.length);
+            const t = detachedUtf8(xml, gt, close);
+            const text = richText(t, 0, t.length);
+            inline = text.length <= INTERN_MAX_LENGTH ? intern(text) : text;
           } else inline = richText(xml, gt, close);
           i = close;
           continue;
@@ -382,6 +427,8 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
       first = false;
       prefix = rootElement(xml).prefix;
       rowClose = '</' + prefix + 'row>';
+      inlineText = '<' + prefix + 't';
+      inlineClose = '</' + prefix + 't></' + prefix + 'is>';
       cellOpen = '<' + prefix + 'c';
       const sd = findStartTag(xml, prefix + 'sheetData', 0);
       if (sd < 0) return (done = true);

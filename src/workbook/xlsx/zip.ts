@@ -9,7 +9,7 @@
  *     and guarantees those parts stay byte-identical.
  * The writer is deterministic (fixed timestamps, no extra fields) so equal content gives equal files.
  */
-import { codec, type RawDeflater } from './codec';
+import { codec, type Codec, type RawDeflater } from './codec';
 import { XlsxError } from './limits';
 
 export interface ZipEntry {
@@ -169,7 +169,6 @@ export class TextPartWriter {
   /** Full batches waiting for the level to be known. */
   private readonly waiting: Uint8Array[] = [];
   private readonly out: Uint8Array[] = [];
-  private outLength = 0;
   private readonly encoder = new TextEncoder();
   private crc = 0;
   private size = 0;
@@ -180,14 +179,21 @@ export class TextPartWriter {
   private batchChars = 0;
   /** A high surrogate that ended the last piece, not yet encoded: its pair may open the next one. */
   private high = '';
+  /** Pieces being compressed off the main thread, in order (background writers only). */
+  private readonly pending: Promise<Uint8Array>[] = [];
+  /** How many of `pending` are known to be done. */
+  private done = 0;
 
   /**
    * @param binary the text comes as binary strings (one character per UTF-8 byte, see
    *   binaryText.ts): its characters are the bytes, copied as they are.
+   * @param background compress pieces off the main thread when the codec can (Codec.deflatePiece):
+   *   the caller then ends with `finishAsync`, and may `drain` to bound the pieces in flight.
    */
   constructor(
     private readonly name: string,
     private readonly binary = false,
+    private readonly background = false,
   ) {}
 
   write(text: string): void {
@@ -208,25 +214,60 @@ export class TextPartWriter {
 
   /** The compressed part; the writer is spent afterwards. */
   finish(): ZipPart {
+    this.end();
+    return this.part(this.out);
+  }
+
+  /** finish() for a background writer: waits for the pieces still being compressed. */
+  async finishAsync(): Promise<ZipPart> {
+    this.end();
+    const pieces = await Promise.all(this.pending);
+    this.pending.length = 0;
+    return this.part([...this.out, ...pieces]);
+  }
+
+  /**
+   * Waits until at most `inFlight` pieces are being compressed: a writer fed faster than the
+   * thread pool compresses would otherwise hold every piece's copy.
+   */
+  async drain(inFlight = 4): Promise<void> {
+    while (this.pending.length - this.done > inFlight) await this.pending[this.done++];
+  }
+
+  private end(): void {
     if (!this.deflater) this.start(6);
     if (this.high) this.encode('', 0, 0, true);
     this.push(true);
-    const data = new Uint8Array(this.outLength);
-    let o = 0;
-    for (const c of this.out) data.set(c, o), (o += c.length);
-    this.out.length = 0;
     this.bytes = new Uint8Array(0);
+  }
+
+  private part(chunks: readonly Uint8Array[]): ZipPart {
+    let length = 0;
+    for (const c of chunks) length += c.length;
+    const data = new Uint8Array(length);
+    let o = 0;
+    for (const c of chunks) data.set(c, o), (o += c.length);
+    this.out.length = 0;
     return { name: this.name, method: 8, crc: this.crc, size: this.size, data };
   }
 
   private start(level: 1 | 6): void {
-    const deflater = codec().deflater(level, (chunk) => {
-      this.out.push(chunk);
-      this.outLength += chunk.length;
-    });
+    const c = codec();
+    const deflater: RawDeflater =
+      this.background && c.deflatePiece
+        ? { push: (bytes, final) => this.compressLater(c, bytes, level, final) }
+        : c.deflater(level, (chunk) => this.out.push(chunk));
     for (const batch of this.waiting) deflater.push(batch, false);
     this.waiting.length = 0;
     this.deflater = deflater;
+  }
+
+  private compressLater(c: Codec, bytes: Uint8Array, level: 1 | 6, final: boolean): void {
+    // The writer's buffer is reused once push returns: a piece compressed later is a copy.
+    const piece = c.deflatePiece!(bytes.slice(), level, final);
+    // A failure surfaces in finishAsync; a writer abandoned mid-way does not crash the process.
+    piece.catch(() => undefined);
+    this.pending.push(piece);
   }
 
   /** Appends text[from, to) to the batch's bytes; a high surrogate at its end waits for its pair unless `last`. */
