@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { nodeZlibCodec } from '../../cli/nodeCodec';
-import { binaryFromText, utf8FromBinary } from './binaryText';
+import { binaryFromText, detachedCopy, utf8FromBinary } from './binaryText';
 import { fflateCodec, useCodec, type Codec } from './codec';
 import { openXlsx } from './open';
 import { handMadeXlsx } from './test';
@@ -105,5 +105,15 @@ describe.each<[string, Codec]>([
     const rows = again.value.readSheetSync('Sheet1').rows;
     expect(rows[0][4]).toBe('Kết quả: Đoàn viên');
     expect(rows[1]).toEqual(['CĐCS 1', 'Nữ & nam', null, null, 'Chưa đạt']);
+  });
+});
+
+describe('detachedCopy', () => {
+  test('gives the same text, whatever its length or characters', () => {
+    const window = 'x'.repeat(100) + binaryFromText('CĐCS Trường Mầm non') + 'Có';
+    for (const [from, to] of [[0, 0], [100, 102], [100, window.length - 2], [0, window.length]]) {
+      expect(detachedCopy(window.slice(from, to))).toBe(window.slice(from, to));
+    }
+    expect(detachedCopy('Đạt')).toBe('Đạt');
   });
 });

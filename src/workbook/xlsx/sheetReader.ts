@@ -4,7 +4,7 @@
  */
 import type { RawCell } from '../../domain/grid';
 import { XlsxError, errorMessage } from './limits';
-import { detachedBinary, utf8FromBinary } from './binaryText';
+import { detachedCopy, utf8FromBinary } from './binaryText';
 import { richText } from './sharedStrings';
 import { attrStart, decodeEntities, decodeXString, findStartTag, rootElement, tagEnd } from './xml';
 
@@ -106,12 +106,12 @@ function textOf(xml: string, from: number, to: number, binary: boolean): string 
 
 /**
  * utf8FromBinary, never a view of the window: ASCII text decodes to a slice of it, which would keep
- * the whole window alive (detachedBinary).
+ * the whole window alive (detachedCopy).
  */
 function detachedUtf8(xml: string, from: number, to: number): string {
   const text = utf8FromBinary(xml, from, to);
-  // Decoding shortens any text that is not ASCII.
-  return text.length === to - from ? detachedBinary(text) : text;
+  // Decoding shortens any text that is not ASCII (and makes a new string).
+  return text.length === to - from ? detachedCopy(text) : text;
 }
 
 /** The value of a finished cell; `v` is the text span of its `<v>` (vs < 0 when absent). */
@@ -205,15 +205,21 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
     return text;
   };
 
-  // In a binary sheet, the usual inline string `<is><t>text</t></is>` is looked up by its bytes
-  // before anything is decoded: a column of "Có" or of ratings decodes each distinct text once.
-  const decodedInline = new Map<string, string>();
+  let prefix = '';
   let inlineText = '';
   let inlineClose = '';
   /** Where the `</is>` of the last simple inline string starts. */
   let inlineEnd = 0;
+
+  // In a binary sheet, the usual inline string `<is><t>text</t></is>` is looked up by its bytes
+  // before anything is decoded: a column of "Có" or of ratings decodes each distinct text once.
+  // The text of the cell above in the same column is tried first, without cutting anything out
+  // (within one window: see feed).
+  const decodedInline = new Map<string, string>();
+  const aboveRaw: string[] = [];
+  const aboveText: string[] = [];
   /** The value of `<is><t …>text</t></is>` whose `<t` starts at `at`, or undefined for any other shape. */
-  const simpleInline = (xml: string, at: number, end: number): string | undefined => {
+  const simpleInline = (xml: string, at: number, end: number, col: number): string | undefined => {
     if (!xml.startsWith(inlineText, at)) return undefined;
     const after = xml.charCodeAt(at + inlineText.length);
     if (after !== 62 /* > */ && after !== 32 && after !== 9 && after !== 10 && after !== 13) return undefined;
@@ -223,14 +229,19 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
     const te = xml.indexOf('<', ts);
     if (te < 0 || te + inlineClose.length > end || !xml.startsWith(inlineClose, te)) return undefined;
     inlineEnd = te + inlineClose.length - prefix.length - 5;
+    const above = aboveRaw[col];
+    if (above !== undefined && above.length === te - ts && xml.startsWith(above, ts)) return aboveText[col];
     const raw = xml.slice(ts, te);
     let text = decodedInline.get(raw);
     if (text === undefined) {
-      // Kept texts are copies: a slice would keep the whole window alive (detachedBinary).
-      const own = detachedBinary(raw);
-      text = decodeXString(decodeEntities(utf8FromBinary(own)));
-      if (raw.length <= INTERN_MAX_LENGTH && decodedInline.size < INTERN_ENTRIES) decodedInline.set(own, text);
+      text = decodeXString(decodeEntities(utf8FromBinary(raw)));
+      // Decoding shortens any text it changes: one as long is (a view of) the window's bytes.
+      // Texts kept in the grid or the map are copies (detachedCopy).
+      const ascii = text.length === raw.length;
+      if (ascii) text = detachedCopy(text);
+      if (raw.length <= INTERN_MAX_LENGTH && decodedInline.size < INTERN_ENTRIES) decodedInline.set(ascii ? text : detachedCopy(raw), text);
     }
+    if (col < MAX_COLS) (aboveRaw[col] = raw), (aboveText[col] = text);
     return text;
   };
 
@@ -240,7 +251,6 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
   let cells = 0;
   let row: RawCell[] | undefined;
   let rowIndex = -1;
-  let prefix = '';
   let rowClose = '';
   let cellOpen = '';
 
@@ -363,7 +373,7 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
         }
       } else if (len === 2 && first === 105 /* i */ && xml.charCodeAt(ns + 1) === 115 /* s */ && inCell) {
         if (selfClosing) inline = '';
-        else if (bin && (inline = simpleInline(xml, gt, end) ?? null) !== null) {
+        else if (bin && (inline = simpleInline(xml, gt, end, col) ?? null) !== null) {
           i = inlineEnd;
           continue;
         } else {
@@ -423,6 +433,8 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
   let done = false;
   const feed = (xml: string): boolean => {
     let from = 0;
+    // The texts above are views of the last window: forgotten, so that it can be collected.
+    aboveRaw.length = 0;
     if (first) {
       first = false;
       prefix = rootElement(xml).prefix;
