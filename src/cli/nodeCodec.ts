@@ -8,6 +8,14 @@ import { fflateCodec, jsCrc32, type Codec } from '../workbook/xlsx/codec';
 
 const view = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.length);
 
+// The part writer fills one reused array with many small writes: its Buffer view is kept.
+let lastArray: Uint8Array | undefined;
+let lastBuffer: Buffer | undefined;
+const bufferOf = (b: Uint8Array): Buffer => {
+  if (b !== lastArray) (lastArray = b), (lastBuffer = view(b));
+  return lastBuffer!;
+};
+
 /** The last piece finishes the stream; the others end byte-aligned, so the pieces concatenate. */
 const finishFlush = (final: boolean): number => (final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH);
 
@@ -55,13 +63,16 @@ export function nodeZlibCodec(): Codec {
     },
     deflatePiece(piece, level, final) {
       return new Promise((resolve, reject) => {
-        zlib.deflateRaw(piece, { level, finishFlush: finishFlush(final) }, (err, out) =>
+        // One output buffer big enough for the whole piece: with zlib's 16 KB default, each 16 KB
+        // of output is a round trip through the main thread, so a busy main thread stalls it.
+        const chunkSize = Math.max(zlib.constants.Z_MIN_CHUNK, piece.length + (piece.length >> 8) + 1024);
+        zlib.deflateRaw(piece, { level, finishFlush: finishFlush(final), chunkSize }, (err, out) =>
           err ? reject(err) : resolve(new Uint8Array(out.buffer, out.byteOffset, out.length)),
         );
       });
     },
     crc32: nativeCrc ? (data, crc) => nativeCrc(data, crc) : jsCrc32,
     latin1: (bytes) => view(bytes).toString('latin1'),
-    latin1Into: (text, out, at) => view(out).write(text, at, text.length, 'latin1'),
+    latin1Into: (text, out, at) => bufferOf(out).write(text, at, text.length, 'latin1'),
   };
 }

@@ -49,3 +49,34 @@ describe('status cells of rows that share one frozen row of cells', () => {
     expect(out).toContain('<row r="40"><c r="C40" s="7" t="inlineStr"><is><t xml:space="preserve">Đạt</t></is></c><c r="E40" s="9"><v>3</v></c></row></sheetData>');
   });
 });
+
+describe('rows the patch only appends to', () => {
+  const run = (rowXml: string, cells: readonly CellSpec[]): string => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${rowXml}</sheetData></worksheet>`;
+    const patch: DataSheetPatch = { sheet: 'S', clearCols: [], clearFromRow: 1, startCol: 4, rows: [{ row: 2, cells }], colWidths: [] };
+    const out: string[] = [];
+    patchDataSheet([xml], patch, style, (h) => h, false, (t) => out.push(t));
+    const text = out.join('');
+    return text.slice(text.indexOf('<sheetData>') + 11, text.indexOf('</sheetData>'));
+  };
+  const two: readonly CellSpec[] = [{ v: 'Đạt', s: 'status_DAT' }, { v: 3, s: 'errors_some' }];
+  const added = '<c r="E2" s="7" t="inlineStr"><is><t xml:space="preserve">Đạt</t></is></c><c r="F2" s="9"><v>3</v></c>';
+
+  test('spans covers the first cell to the last added one (Excel writes spans on every row)', () => {
+    // By hand: cells B2..C2 (columns 2–3, 1-based) and the added E2..F2 (5–6) → spans="2:6".
+    expect(run('<row r="2" spans="2:3" x14ac:dyDescent="0.25"><c r="B2"><v>1</v></c><c r="C2" s="1"/></row>', two)).toBe(
+      `<row r="2" spans="2:6" x14ac:dyDescent="0.25"><c r="B2"><v>1</v></c><c r="C2" s="1"/>${added}</row>`,
+    );
+  });
+
+  test('an empty row and a row of cells without r get the cells as the general path writes them', () => {
+    expect(run('<row r="2"></row>', two)).toBe(`<row r="2">${added}</row>`);
+    // Cells without r get their reference (their position was implicit).
+    expect(run('<row r="2"><c><v>1</v></c><c><v>2</v></c></row>', two)).toBe(`<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c>${added}</row>`);
+  });
+
+  test('a cell right of the added columns keeps its place after them', () => {
+    // H2 (column 8) lies past F2: the added cells go before it.
+    expect(run('<row r="2"><c r="A2"><v>1</v></c><c r="H2"><v>8</v></c></row>', two)).toBe(`<row r="2"><c r="A2"><v>1</v></c>${added}<c r="H2"><v>8</v></c></row>`);
+  });
+});

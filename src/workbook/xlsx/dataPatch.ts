@@ -195,7 +195,20 @@ function dataSheetPatcher(
         const added = mine ? rowXml(mine) : '';
         const span: RowSpan = { rs, gt, rowEnd, selfClosing, rowNum };
         const scan = scanRow(xml, p, span, owned, added);
-        if (scan) {
+        const spans = scan && mine && scan.removed === 0 ? spansValue(xml, rs, gt) : null;
+        const at = spans !== null ? appendPoint(xml, span, scan!, startCol, rowClose.length) : -1;
+        if (at >= 0) {
+          // Only cells to add, after the row's last one: the row is copied around them.
+          if (spans) {
+            const first = scan!.n ? cellCol[0] : startCol;
+            emit(xml.slice(copyFrom, spans.from));
+            emit(`${first + 1}:${startCol + Math.max(1, mine!.cells.length)}`);
+            copyFrom = spans.to;
+          }
+          emit(xml.slice(copyFrom, at));
+          emit(added);
+          copyFrom = at;
+        } else if (scan) {
           if (copyFrom < rs) emit(xml.slice(copyFrom, rs));
           emitPatchedRow(xml, p, span, scan, owned, startCol, mine ? mine.cells.length : 0, added, emit);
           copyFrom = rowEnd;
@@ -254,7 +267,8 @@ function scanCells(xml: string, p: string, from: number, to: number): { n: numbe
     // cell attributes (r, s, t, cm, vm, ph) never contain '>'
     const gt = xml.indexOf('>', lt) + 1;
     const end = xml.charCodeAt(gt - 2) === 47 ? gt : xml.indexOf(cellClose, gt) + cellClose.length;
-    const ra = attrStart(xml, lt, gt, 'r');
+    // Writers put the reference first (`<c r="B5" …`): read there before looking through the tag.
+    const ra = xml.startsWith(' r="', lt + 1 + cellTag.length) ? lt + 5 + cellTag.length : attrStart(xml, lt, gt, 'r');
     let col = prevCol + 1;
     if (ra >= 0) {
       let c = 0;
@@ -284,6 +298,35 @@ interface RowSpan {
 interface RowScan {
   readonly n: number;
   readonly tailStart: number;
+  /** How many of them are the product's (to be removed). */
+  readonly removed: number;
+}
+
+/**
+ * Where the added cells go when emitPatchedRow would only insert them after the row's cells: every
+ * cell keeps its reference (`r`), all lie left of `startCol`, and nothing but the cells stands
+ * between the open tag and `</row>` (emitPatchedRow drops white space there). Else -1.
+ */
+function appendPoint(xml: string, row: RowSpan, { n, tailStart }: RowScan, startCol: number, rowCloseLength: number): number {
+  if (row.selfClosing || tailStart !== row.rowEnd - rowCloseLength) return -1;
+  for (let k = 0; k < n; k++) if (!cellHasRef[k] || cellCol[k] >= startCol) return -1;
+  const at = n ? cellEnd[n - 1] : row.gt;
+  return at === tailStart ? at : -1;
+}
+
+/**
+ * Where the value of the row's `spans="…"` lies (emitPatchedRow rewrites it); undefined when the
+ * open tag has none, null for a form emitPatchedRow's pattern might read otherwise (other quotes,
+ * no space before): that row takes emitPatchedRow.
+ */
+function spansValue(xml: string, rs: number, gt: number): { from: number; to: number } | undefined | null {
+  // Looked for within the tag only: an indexOf from here would search the rest of the window.
+  let at = rs;
+  while (at < gt && !(xml.charCodeAt(at) === 115 /* s */ && xml.startsWith('spans=', at))) at++;
+  if (at >= gt) return undefined;
+  if (xml.charCodeAt(at - 1) !== 32 || xml.charCodeAt(at + 6) !== 34) return null;
+  const to = xml.indexOf('"', at + 7);
+  return to > 0 && to < gt ? { from: at + 7, to } : null;
 }
 
 /**
@@ -295,7 +338,7 @@ function scanRow(xml: string, p: string, row: RowSpan, owned: (col: number) => b
   let removed = 0;
   for (let k = 0; k < scan.n; k++) if (owned(cellCol[k])) removed++;
   if (removed === 0 && !added) return undefined;
-  return scan;
+  return { ...scan, removed };
 }
 
 /**
