@@ -65,10 +65,10 @@ export function nodeZlibCodec(): Codec {
       return new Promise((resolve, reject) => {
         // One output buffer big enough for the whole piece: with zlib's 16 KB default, each 16 KB
         // of output is a round trip through the main thread, so a busy main thread stalls it.
-        const chunkSize = Math.max(zlib.constants.Z_MIN_CHUNK, piece.length + (piece.length >> 8) + 1024);
-        zlib.deflateRaw(piece, { level, finishFlush: finishFlush(final), chunkSize }, (err, out) =>
-          err ? reject(err) : resolve(new Uint8Array(out.buffer, out.byteOffset, out.length)),
-        );
+        const chunkSize = 128 * 1024;
+        // The result is a view of that buffer: copied, so the piece's compressed bytes (a tenth of
+        // it) do not keep the whole buffer.
+        zlib.deflateRaw(piece, { level, finishFlush: finishFlush(final), chunkSize }, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out))));
       });
     },
     crc32: nativeCrc ? (data, crc) => nativeCrc(data, crc) : jsCrc32,

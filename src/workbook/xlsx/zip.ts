@@ -144,6 +144,9 @@ export function crc32(data: Uint8Array, crc = 0): number {
 /** Characters encoded and compressed per step when writing a part. */
 const TEXT_BATCH = 1 << 20;
 
+/** Copy buffers kept for pieces compressed in the background (drain keeps about 4 in flight). */
+const SPARE_BUFFERS = 8;
+
 /** Text longer than this (in characters) is compressed at the fastest level. */
 const BIG_TEXT = 4 * 1024 * 1024;
 
@@ -183,6 +186,8 @@ export class TextPartWriter {
   private readonly pending: Promise<Uint8Array>[] = [];
   /** How many of `pending` are known to be done. */
   private done = 0;
+  /** Buffers of compressed pieces, for the next pieces' copies. */
+  private readonly spare: Uint8Array[] = [];
 
   /**
    * @param binary the text comes as binary strings (one character per UTF-8 byte, see
@@ -263,8 +268,15 @@ export class TextPartWriter {
   }
 
   private compressLater(c: Codec, bytes: Uint8Array, level: 1 | 6, final: boolean): void {
-    // The writer's buffer is reused once push returns: a piece compressed later is a copy.
-    const piece = c.deflatePiece!(bytes.slice(), level, final);
+    // The writer's buffer is reused once push returns: a piece compressed later is a copy, in a
+    // buffer used again once that piece is compressed (a 150 MB sheet would otherwise leave 150
+    // buffers of 1 MB for the garbage collector, which sees them late: they count as external).
+    let copy = this.spare.pop();
+    if (!copy || copy.length < bytes.length) copy = new Uint8Array(Math.max(bytes.length, TEXT_BATCH));
+    copy.set(bytes);
+    const buffer = copy;
+    const piece = c.deflatePiece!(copy.subarray(0, bytes.length), level, final);
+    void piece.then(() => this.spare.length < SPARE_BUFFERS && this.spare.push(buffer), () => undefined);
     // A failure surfaces in finishAsync; a writer abandoned mid-way does not crash the process.
     piece.catch(() => undefined);
     this.pending.push(piece);
