@@ -110,9 +110,11 @@ const engine: Mode = async (p) => {
   const { openXlsx } = await import('../src/workbook/xlsx');
   const { findPreset } = await import('../src/domain/presets');
   const { checkSheet } = await import('../src/domain/check');
+  const { CLI_MAX_CELLS } = await import('../src/cli/files');
   const targetSet = findPreset(p.preset);
   if (!targetSet) throw new Error(`bench: unknown preset ${p.preset}`);
-  const opened = openXlsx(new Uint8Array(readFileSync(p.input)));
+  // The command line's cell limit: a 1,000,000-row table is read as `chitieu check` reads it.
+  const opened = openXlsx(new Uint8Array(readFileSync(p.input)), { maxCells: CLI_MAX_CELLS });
   if (!opened.ok) throw new Error(`bench: cannot open ${p.input}: ${opened.error.message}`);
   const wb = opened.value;
   const grid = wb.readSheetSync(wb.sheetNamesSync()[0]);
