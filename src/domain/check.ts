@@ -150,8 +150,13 @@ function readSheetRows(grid: SheetGrid, set: TargetSet): SheetRows | CheckError 
     const counts = (def.type === 'int' || def.type === 'money') && scale === 1;
     return [{ col: c.col, key: def.key, read: columnReader(def, { moneyScale: scale }), counts, text: def.type === 'text' }];
   });
-  // Column by column: each column's reading is one tight loop with one kind of cell.
-  const staged: Staged[] = unitRows.map((row) => ({ row, values: {} }));
+  // Column by column: each column's reading is one tight loop with one kind of cell. Every row's
+  // values start as a copy of one record holding all the columns (as undefined, which means
+  // missing): the stores below then fill existing properties instead of growing each record
+  // property by property (a third of the reading time on 100,000 rows).
+  const blank: Record<string, Value | undefined> = {};
+  for (const c of columns) blank[c.key] = undefined;
+  const staged: Staged[] = unitRows.map((row) => ({ row, values: { ...blank } }));
   const cellProblems: { index: number; col: number; key: string; issue: CellIssue }[] = [];
   // Positions (in staged) of the rows where each column has no usable value: the required-cell
   // rule then looks at those rows only.
@@ -255,10 +260,14 @@ function finishCheck(read: SheetRows, options: CheckOptions): CheckResult {
   }
   // One record per combination of statuses, shared (frozen) by the units that have it: a few
   // dozen records stand for 100,000 units. Each is built whole, in indicator order.
-  const records = new Map<string, Readonly<Record<string, Status>>>();
+  // Keyed by a number, two bits per indicator (2^53 holds 26 of them); a string key past that.
+  const records = new Map<number | string, Readonly<Record<string, Status>>>();
   const statusByUnit = units.map((_, i) => {
-    let key = '';
-    for (let k = 0; k < perUnitIds.length; k++) key += perUnitStatuses[k][i] + ',';
+    let code = 0;
+    let text = '';
+    if (perUnitIds.length <= 26) for (let k = 0; k < perUnitIds.length; k++) code = code * 4 + STATUS_CODE[perUnitStatuses[k][i]];
+    else for (let k = 0; k < perUnitIds.length; k++) text += perUnitStatuses[k][i] + ',';
+    const key = perUnitIds.length <= 26 ? code : text;
     let rec = records.get(key);
     if (!rec) {
       const fresh: Record<string, Status> = {};
@@ -299,6 +308,9 @@ function finishCheck(read: SheetRows, options: CheckOptions): CheckResult {
     rows: rowSummary(rows),
   };
 }
+
+/** Each status as two bits of a combination's key. */
+const STATUS_CODE: Readonly<Record<Status, number>> = { DAT: 0, CHUA_DAT: 1, THIEU_DU_LIEU: 2, KHONG_AP_DUNG: 3 };
 
 function latestYear(rows: readonly Staged[]): number | undefined {
   let max: number | undefined;

@@ -118,18 +118,19 @@ export function renderStatusColumns(result: CheckResult): DataSheetPatch {
   ];
   const rows: { row: number; cells: readonly CellSpec[] }[] = [{ row: layout.headerRow, cells: header }];
   // Units with the same statuses and error count share one (frozen) row of cells: a few dozen
-  // combinations stand for 100,000 rows (about 30 MB less, held until the file is written).
-  const shared = new Map<string, readonly CellSpec[]>();
+  // combinations stand for 100,000 rows (about 30 MB less, held until the file is written). Units
+  // with the same statuses share one status record already (check.ts): cells are found by the
+  // record, then by the count, without a key to build per unit.
+  const shared = new Map<Readonly<Record<string, Status>>, Map<number, readonly CellSpec[]>>();
   for (const u of result.units) {
-    let key = '';
-    for (const i of perUnit) key += (u.status[i.id] ?? 'KHONG_AP_DUNG') + ',';
-    key += u.errorCount;
-    let cells = shared.get(key);
+    let byCount = shared.get(u.status);
+    if (!byCount) shared.set(u.status, (byCount = new Map()));
+    let cells = byCount.get(u.errorCount);
     if (!cells) {
       const fresh: CellSpec[] = perUnit.map((i) => STATUS_CELL[u.status[i.id] ?? 'KHONG_AP_DUNG']);
       fresh.push(errorCountCell(u.errorCount));
       cells = Object.freeze(fresh);
-      shared.set(key, cells);
+      byCount.set(u.errorCount, cells);
     }
     rows.push({ row: u.row, cells });
   }
