@@ -217,6 +217,9 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
   // (within one window: see feed).
   const decodedInline = new Map<string, string>();
   const aboveRaw: string[] = [];
+  /** Per column: texts looked up in decodedInline, and how many were found. */
+  const lookups: number[] = [];
+  const hits: number[] = [];
   const aboveText: string[] = [];
   /** The value of `<is><t …>text</t></is>` whose `<t` starts at `at`, or undefined for any other shape. */
   const simpleInline = (xml: string, at: number, end: number, col: number): string | undefined => {
@@ -232,14 +235,18 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
     const above = aboveRaw[col];
     if (above !== undefined && above.length === te - ts && xml.startsWith(above, ts)) return aboveText[col];
     const raw = xml.slice(ts, te);
-    let text = decodedInline.get(raw);
+    // A column of distinct texts (names, codes) is not looked up once it has shown itself to be one.
+    const looked = lookups[col] ?? 0;
+    const useMap = looked < 1024 || (hits[col] ?? 0) * 8 > looked;
+    let text = useMap ? decodedInline.get(raw) : undefined;
+    if (useMap) (lookups[col] = looked + 1), text !== undefined && (hits[col] = (hits[col] ?? 0) + 1);
     if (text === undefined) {
       text = decodeXString(decodeEntities(utf8FromBinary(raw)));
       // Decoding shortens any text it changes: one as long is (a view of) the window's bytes.
       // Texts kept in the grid or the map are copies (detachedCopy).
       const ascii = text.length === raw.length;
       if (ascii) text = detachedCopy(text);
-      if (raw.length <= INTERN_MAX_LENGTH && decodedInline.size < INTERN_ENTRIES) decodedInline.set(ascii ? text : detachedCopy(raw), text);
+      if (useMap && raw.length <= INTERN_MAX_LENGTH && decodedInline.size < INTERN_ENTRIES) decodedInline.set(ascii ? text : detachedCopy(raw), text);
     }
     if (col < MAX_COLS) (aboveRaw[col] = raw), (aboveText[col] = text);
     return text;
