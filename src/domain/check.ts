@@ -261,13 +261,19 @@ function finishCheck(read: SheetRows, options: CheckOptions): CheckResult {
   // One record per combination of statuses, shared (frozen) by the units that have it: a few
   // dozen records stand for 100,000 units. Each is built whole, in indicator order.
   // Keyed by a number, two bits per indicator (2^53 holds 26 of them); a string key past that.
-  const records = new Map<number | string, Readonly<Record<string, Status>>>();
-  const statusByUnit = units.map((_, i) => {
+  const numericKey = perUnitIds.length <= 26;
+  const keyOf = (i: number): number | string => {
     let code = 0;
     let text = '';
-    if (perUnitIds.length <= 26) for (let k = 0; k < perUnitIds.length; k++) code = code * 4 + STATUS_CODE[perUnitStatuses[k][i]];
-    else for (let k = 0; k < perUnitIds.length; k++) text += perUnitStatuses[k][i] + ',';
-    const key = perUnitIds.length <= 26 ? code : text;
+    for (let k = 0; k < perUnitIds.length; k++) {
+      if (numericKey) code = code * 4 + STATUS_CODE[perUnitStatuses[k][i]];
+      else text += perUnitStatuses[k][i] + ',';
+    }
+    return numericKey ? code : text;
+  };
+  const records = new Map<number | string, Readonly<Record<string, Status>>>();
+  const statusByUnit = units.map((_, i) => {
+    const key = keyOf(i);
     let rec = records.get(key);
     if (!rec) {
       const fresh: Record<string, Status> = {};

@@ -206,7 +206,9 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
   };
 
   let prefix = '';
+  /** `<t`, `</t>` and `</t></is>` with the sheet's prefix. */
   let inlineText = '';
+  let textClose = '';
   let inlineClose = '';
   /** Where the `</is>` of the last simple inline string starts. */
   let inlineEnd = 0;
@@ -217,10 +219,10 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
   // (within one window: see feed).
   const decodedInline = new Map<string, string>();
   const aboveRaw: string[] = [];
+  const aboveText: string[] = [];
   /** Per column: texts looked up in decodedInline, and how many were found. */
   const lookups: number[] = [];
   const hits: number[] = [];
-  const aboveText: string[] = [];
   /** The value of `<is><t …>text</t></is>` whose `<t` starts at `at`, or undefined for any other shape. */
   const simpleInline = (xml: string, at: number, end: number, col: number): string | undefined => {
     if (!xml.startsWith(inlineText, at)) return undefined;
@@ -231,15 +233,19 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
     if (ts === 0 || xml.charCodeAt(ts - 2) === 47 /* <t/> */) return undefined;
     const te = xml.indexOf('<', ts);
     if (te < 0 || te + inlineClose.length > end || !xml.startsWith(inlineClose, te)) return undefined;
-    inlineEnd = te + inlineClose.length - prefix.length - 5;
+    inlineEnd = te + textClose.length;
     const above = aboveRaw[col];
     if (above !== undefined && above.length === te - ts && xml.startsWith(above, ts)) return aboveText[col];
     const raw = xml.slice(ts, te);
     // A column of distinct texts (names, codes) is not looked up once it has shown itself to be one.
     const looked = lookups[col] ?? 0;
     const useMap = looked < 1024 || (hits[col] ?? 0) * 8 > looked;
-    let text = useMap ? decodedInline.get(raw) : undefined;
-    if (useMap) (lookups[col] = looked + 1), text !== undefined && (hits[col] = (hits[col] ?? 0) + 1);
+    let text: string | undefined;
+    if (useMap) {
+      text = decodedInline.get(raw);
+      lookups[col] = looked + 1;
+      if (text !== undefined) hits[col] = (hits[col] ?? 0) + 1;
+    }
     if (text === undefined) {
       text = decodeXString(decodeEntities(utf8FromBinary(raw)));
       // Decoding shortens any text it changes: one as long is (a view of) the window's bytes.
@@ -447,7 +453,8 @@ function sheetScanner(opts: SheetReadOptions, whole: boolean): SheetScanner {
       prefix = rootElement(xml).prefix;
       rowClose = '</' + prefix + 'row>';
       inlineText = '<' + prefix + 't';
-      inlineClose = '</' + prefix + 't></' + prefix + 'is>';
+      textClose = '</' + prefix + 't>';
+      inlineClose = textClose + '</' + prefix + 'is>';
       cellOpen = '<' + prefix + 'c';
       const sd = findStartTag(xml, prefix + 'sheetData', 0);
       if (sd < 0) return (done = true);

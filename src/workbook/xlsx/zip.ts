@@ -276,9 +276,9 @@ export class TextPartWriter {
     copy.set(bytes);
     const buffer = copy;
     const piece = c.deflatePiece!(copy.subarray(0, bytes.length), level, final);
+    // A failure surfaces in finishAsync (the rejection handler here only keeps a writer abandoned
+    // mid-way from crashing the process).
     void piece.then(() => this.spare.length < SPARE_BUFFERS && this.spare.push(buffer), () => undefined);
-    // A failure surfaces in finishAsync; a writer abandoned mid-way does not crash the process.
-    piece.catch(() => undefined);
     this.pending.push(piece);
   }
 
